@@ -1,0 +1,20 @@
+//! Attest's domain: the types every other crate and the UI speak, and the rules for
+//! text offsets.
+//!
+//! Invariants kept here:
+//! - Offsets are Unicode code points into an article's stored text (the W3C Web
+//!   Annotation unit); [`text`] converts and checks them.
+//! - Types that cross to the UI derive `ts_rs::TS`; `cargo test` writes their
+//!   TypeScript twins to `ui/src/bindings/`, so they are never written twice.
+//! - No I/O and no Tauri: this crate is pure data and functions.
+
+pub mod model;
+pub mod text;
+
+pub use model::*;
+
+/// Tauri's bundle identifier; the default notebook lives in the data folder named
+/// after it, so the app and the CLI find the same file.
+pub const APP_IDENTIFIER: &str = "io.attest.notebook";
+/// File name of the default notebook inside the app data folder.
+pub const DEFAULT_NOTEBOOK_FILE: &str = "default.attest";

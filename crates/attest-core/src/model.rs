@@ -1,0 +1,385 @@
+//! Domain types. Everything here is (de)serialisable and has a generated TypeScript
+//! twin in `ui/src/bindings/`.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Metadata of an article, as found in the source or edited by the analyst.
+/// `None` means "not known": importers never invent a value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticleMeta {
+    /// The headline, when the source has one.
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    /// Publication date (ISO 8601 date or date-time).
+    pub published: Option<String>,
+    /// Place name of the dateline ("BEIJING").
+    pub dateline: Option<String>,
+    /// BCP 47 language tag ("en").
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+/// What import makes of one source before it is stored: exactly what
+/// `attest inspect --json` prints under `"article"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticleDraft {
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
+    /// The article text, verbatim: every non-whitespace character of the source, in order.
+    pub text: String,
+    /// A label for lists when there is no headline (first sentence or file name);
+    /// shown as a placeholder the analyst can replace, never stored as the title.
+    pub fallback_title: String,
+    pub format: SourceFormat,
+    /// Things the importer noticed but could recover from.
+    pub warnings: Vec<String>,
+}
+
+/// The kind of file an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SourceFormat {
+    Text,
+    Markdown,
+}
+
+impl SourceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "text" => Some(SourceFormat::Text),
+            "markdown" => Some(SourceFormat::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// A row of the article list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticleSummary {
+    pub id: i64,
+    /// The headline, or the fallback label when there is none.
+    pub display_title: String,
+    /// True when `display_title` is the fallback, not a headline.
+    pub title_is_fallback: bool,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub source_name: String,
+    pub imported_at: String,
+}
+
+/// A stored article with its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Article {
+    pub id: i64,
+    pub meta: ArticleMeta,
+    pub fallback_title: String,
+    pub text: String,
+    pub format: SourceFormat,
+    /// File name the article was imported from.
+    pub source_name: String,
+    pub imported_at: String,
+}
+
+impl Article {
+    pub fn display_title(&self) -> &str {
+        self.meta.title.as_deref().unwrap_or(&self.fallback_title)
+    }
+}
+
+/// A range of code points `[start, end)` in an article's text, as the UI and the CLI
+/// send it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A stored anchor into an article: the W3C Web Annotation TextPositionSelector
+/// (`start`, `end`, code points) together with a TextQuoteSelector (`exact`, `prefix`,
+/// `suffix`), so the anchor can be found again if the text around it changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Anchor {
+    pub start: u32,
+    pub end: u32,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+impl Anchor {
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+/// A highlighted passage with the analyst's note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Annotation {
+    pub id: i64,
+    pub article_id: i64,
+    pub anchor: Anchor,
+    pub note: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ActorKind {
+    Person,
+    Organization,
+    State,
+    Party,
+    MediaOutlet,
+    Other,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::State,
+        ActorKind::Party,
+        ActorKind::MediaOutlet,
+        ActorKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::State => "state",
+            ActorKind::Party => "party",
+            ActorKind::MediaOutlet => "media_outlet",
+            ActorKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A person, organisation or state whose statements the analyst follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Actor {
+    pub id: i64,
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names the actor goes by ("Wang", "Beijing").
+    pub aliases: Vec<String>,
+    pub statement_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewActor {
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// How the content of a statement is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StatementKind {
+    /// Quoted word for word.
+    Direct,
+    /// Paraphrased.
+    Indirect,
+    /// Paraphrase with quoted fragments.
+    Mixed,
+}
+
+impl StatementKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+            StatementKind::Mixed => "mixed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Direct, Self::Indirect, Self::Mixed]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// Whether the analyst has confirmed a statement (proposals come from extraction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StatementStatus {
+    Proposed,
+    Accepted,
+    Rejected,
+}
+
+impl StatementStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementStatus::Proposed => "proposed",
+            StatementStatus::Accepted => "accepted",
+            StatementStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Proposed, Self::Accepted, Self::Rejected]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// An actor as named on a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Who said what, in which article: the speaker actor(s), the words naming the speaker,
+/// the speech verb (cue) and one or more content spans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Statement {
+    pub id: i64,
+    pub article_id: i64,
+    pub article_title: String,
+    pub speakers: Vec<ActorRef>,
+    pub speaker_mention: Option<Anchor>,
+    pub cue: Option<Anchor>,
+    pub content: Vec<Anchor>,
+    pub kind: StatementKind,
+    pub status: StatementStatus,
+    pub created_at: String,
+}
+
+impl Statement {
+    /// The quoted words, content spans joined by " … ".
+    pub fn quote(&self) -> String {
+        let parts: Vec<&str> = self.content.iter().map(|a| a.exact.as_str()).collect();
+        parts.join(" … ")
+    }
+}
+
+/// A statement as the analyst records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewStatement {
+    pub article_id: i64,
+    pub content: Vec<Span>,
+    pub speaker_actor_ids: Vec<i64>,
+    pub speaker_mention: Option<Span>,
+    pub cue: Option<Span>,
+    pub kind: StatementKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Dossier {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub item_count: u32,
+    pub created_at: String,
+}
+
+/// What a dossier item holds besides its commentary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum DossierEntry {
+    Statement { statement: Statement },
+    Annotation { annotation: Annotation, article_title: String },
+    /// Commentary only: a paragraph of the analyst's own text.
+    Commentary,
+    /// The statement or passage was deleted after it was added.
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DossierItem {
+    pub id: i64,
+    pub position: u32,
+    pub entry: DossierEntry,
+    pub commentary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DossierDetail {
+    pub dossier: Dossier,
+    pub items: Vec<DossierItem>,
+}
+
+/// What became of one file of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportOutcome {
+    Imported {
+        article_id: i64,
+        title: String,
+        warnings: Vec<String>,
+    },
+    Duplicate {
+        article_id: i64,
+        title: String,
+    },
+    Failed {
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FileReport {
+    /// The path as given.
+    pub file: String,
+    pub outcome: ImportOutcome,
+}
+
+/// Where the open notebook lives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NotebookInfo {
+    pub path: String,
+    pub article_count: u32,
+}
+
+/// Which statements to list; `None` fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatementFilter {
+    pub article_id: Option<i64>,
+    pub actor_id: Option<i64>,
+}

@@ -1,0 +1,64 @@
+use crate::{found, Notebook, Result};
+use attest_core::{text, Anchor, Annotation, Span};
+use rusqlite::{params, Row};
+
+const COLUMNS: &str = "id, article_id, start, end, exact, prefix, suffix, note, created_at";
+
+fn annotation(r: &Row) -> rusqlite::Result<Annotation> {
+    Ok(Annotation {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        anchor: Anchor {
+            start: r.get(2)?,
+            end: r.get(3)?,
+            exact: r.get(4)?,
+            prefix: r.get(5)?,
+            suffix: r.get(6)?,
+        },
+        note: r.get(7)?,
+        created_at: r.get(8)?,
+    })
+}
+
+impl Notebook {
+    /// Highlights `span` of an article with a note.
+    pub fn add_annotation(&mut self, article_id: i64, span: Span, note: &str) -> Result<Annotation> {
+        let article = self.article(article_id)?;
+        let a = text::anchor(&article.text, span)?;
+        self.conn.execute(
+            "INSERT INTO annotations (article_id, start, end, exact, prefix, suffix, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![article_id, a.start, a.end, a.exact, a.prefix, a.suffix, note],
+        )?;
+        self.annotation(self.conn.last_insert_rowid())
+    }
+
+    pub fn annotation(&self, id: i64) -> Result<Annotation> {
+        found(
+            self.conn.query_row(
+                &format!("SELECT {COLUMNS} FROM annotations WHERE id = ?1"),
+                [id],
+                annotation,
+            ),
+            "annotation",
+            id,
+        )
+    }
+
+    /// An article's annotations in reading order.
+    pub fn annotations(&self, article_id: i64) -> Result<Vec<Annotation>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM annotations WHERE article_id = ?1 ORDER BY start, end, id"
+        ))?;
+        let rows = stmt.query_map([article_id], annotation)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn set_annotation_note(&mut self, id: i64, note: &str) -> Result<Annotation> {
+        self.conn.execute(
+            "UPDATE annotations SET note = ?2 WHERE id = ?1",
+            params![id, note],
+        )?;
+        self.annotation(id)
+    }
+}

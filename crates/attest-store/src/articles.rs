@@ -1,0 +1,204 @@
+use crate::{found, Notebook, Result, StoreError};
+use attest_core::text::content_hash;
+use attest_core::{Article, ArticleDraft, ArticleMeta, ArticleSummary, SourceFormat};
+use rusqlite::{params, OptionalExtension, Row};
+
+/// The file an article was imported from.
+pub struct SourceFile<'a> {
+    /// File name shown to the analyst.
+    pub name: &'a str,
+    /// Full path as given at import.
+    pub path: &'a str,
+    pub bytes: &'a [u8],
+    pub sha256: &'a str,
+}
+
+/// What storing a draft did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Inserted { id: i64 },
+    /// The same text (white space aside) is already in the notebook.
+    Duplicate { id: i64, title: String },
+}
+
+/// Columns read by [`summary`], from `articles AS a`.
+const SUMMARY_COLUMNS: &str = "a.id, coalesce(a.title, a.fallback_title), a.title IS NULL, \
+                               a.byline, a.outlet, a.published, a.source_name, a.imported_at";
+
+fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: row.get(0)?,
+        display_title: row.get(1)?,
+        title_is_fallback: row.get(2)?,
+        byline: row.get(3)?,
+        outlet: row.get(4)?,
+        published: row.get(5)?,
+        source_name: row.get(6)?,
+        imported_at: row.get(7)?,
+    })
+}
+
+impl Notebook {
+    /// Stores an imported article and its source file in one transaction, unless the
+    /// same text is already there.
+    pub fn insert_article(
+        &mut self,
+        draft: &ArticleDraft,
+        source: &SourceFile,
+    ) -> Result<InsertOutcome> {
+        let hash = content_hash(&draft.text);
+        let tx = self.conn.transaction()?;
+        let existing = tx
+            .query_row(
+                "SELECT id, coalesce(title, fallback_title) FROM articles WHERE content_hash = ?1",
+                [&hash],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((id, title)) = existing {
+            return Ok(InsertOutcome::Duplicate { id, title });
+        }
+        let m = &draft.meta;
+        tx.execute(
+            "INSERT INTO articles (title, fallback_title, byline, outlet, published, dateline,
+                                   language, url, text, content_hash, format, source_name,
+                                   source_path)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                m.title,
+                draft.fallback_title,
+                m.byline,
+                m.outlet,
+                m.published,
+                m.dateline,
+                m.language,
+                m.url,
+                draft.text,
+                hash,
+                draft.format.as_str(),
+                source.name,
+                source.path,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO article_sources (article_id, bytes, sha256) VALUES (?1, ?2, ?3)",
+            params![id, source.bytes, source.sha256],
+        )?;
+        tx.commit()?;
+        Ok(InsertOutcome::Inserted { id })
+    }
+
+    /// All articles, newest import first.
+    pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles AS a ORDER BY a.imported_at DESC, a.id DESC"
+        ))?;
+        let rows = stmt.query_map([], summary)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn article_count(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+    }
+
+    pub fn article(&self, id: i64) -> Result<Article> {
+        found(
+            self.conn.query_row(
+                "SELECT id, title, byline, outlet, published, dateline, language, url,
+                        fallback_title, text, format, source_name, imported_at
+                 FROM articles WHERE id = ?1",
+                [id],
+                |r| {
+                    let format: String = r.get(10)?;
+                    Ok(Article {
+                        id: r.get(0)?,
+                        meta: ArticleMeta {
+                            title: r.get(1)?,
+                            byline: r.get(2)?,
+                            outlet: r.get(3)?,
+                            published: r.get(4)?,
+                            dateline: r.get(5)?,
+                            language: r.get(6)?,
+                            url: r.get(7)?,
+                        },
+                        fallback_title: r.get(8)?,
+                        text: r.get(9)?,
+                        format: SourceFormat::parse(&format).unwrap_or(SourceFormat::Text),
+                        source_name: r.get(11)?,
+                        imported_at: r.get(12)?,
+                    })
+                },
+            ),
+            "article",
+            id,
+        )
+    }
+
+    /// Replaces an article's metadata (the analyst's edits). The text never changes.
+    pub fn update_article_meta(&mut self, id: i64, meta: &ArticleMeta) -> Result<()> {
+        let blank_to_none = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        let n = self.conn.execute(
+            "UPDATE articles SET title = ?2, byline = ?3, outlet = ?4, published = ?5,
+                    dateline = ?6, language = ?7, url = ?8
+             WHERE id = ?1",
+            params![
+                id,
+                blank_to_none(&meta.title),
+                blank_to_none(&meta.byline),
+                blank_to_none(&meta.outlet),
+                blank_to_none(&meta.published),
+                blank_to_none(&meta.dateline),
+                blank_to_none(&meta.language),
+                blank_to_none(&meta.url),
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound {
+                what: "article",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    /// The original file's bytes.
+    pub fn article_source(&self, id: i64) -> Result<Vec<u8>> {
+        found(
+            self.conn.query_row(
+                "SELECT bytes FROM article_sources WHERE article_id = ?1",
+                [id],
+                |r| r.get(0),
+            ),
+            "article source",
+            id,
+        )
+    }
+
+    /// Full-text search over titles and text (FTS5 query syntax), best match first.
+    pub fn search_articles(&self, query: &str) -> Result<Vec<ArticleSummary>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
+             WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts)"
+        ))?;
+        let rows = stmt
+            .query_map([query], summary)
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+        rows.map_err(|e| match e {
+            // SQLITE_ERROR here is FTS5 rejecting the query's syntax.
+            rusqlite::Error::SqliteFailure(e, Some(msg))
+                if e.code == rusqlite::ErrorCode::Unknown =>
+            {
+                StoreError::Invalid(format!("the search query is not valid: {msg}"))
+            }
+            other => other.into(),
+        })
+    }
+}

@@ -1,0 +1,154 @@
+//! Versioned schema migrations, tracked in `PRAGMA user_version`. Each migration runs
+//! in its own transaction; append new ones, never edit a shipped one.
+
+use crate::{Result, StoreError};
+use rusqlite::Connection;
+use std::path::Path;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the first notebook schema.
+    r#"
+    CREATE TABLE articles (
+        id             INTEGER PRIMARY KEY,
+        title          TEXT,
+        fallback_title TEXT NOT NULL,
+        byline         TEXT,
+        outlet         TEXT,
+        published      TEXT,
+        dateline       TEXT,
+        language       TEXT,
+        url            TEXT,
+        text           TEXT NOT NULL,
+        content_hash   TEXT NOT NULL UNIQUE,
+        format         TEXT NOT NULL,
+        source_name    TEXT NOT NULL,
+        source_path    TEXT NOT NULL,
+        imported_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+
+    -- The original file, kept for provenance and re-extraction; apart from `articles`
+    -- so that listing articles never reads the blobs.
+    CREATE TABLE article_sources (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        bytes      BLOB NOT NULL,
+        sha256     TEXT NOT NULL
+    );
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text,
+        content = 'articles', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.id, coalesce(new.title, new.fallback_title), new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, coalesce(old.title, old.fallback_title), old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, coalesce(old.title, old.fallback_title), old.text);
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.id, coalesce(new.title, new.fallback_title), new.text);
+    END;
+
+    CREATE TABLE annotations (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL CHECK (end > start),
+        exact      TEXT NOT NULL,
+        prefix     TEXT NOT NULL,
+        suffix     TEXT NOT NULL,
+        note       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX annotations_article ON annotations(article_id);
+
+    CREATE TABLE actors (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        kind       TEXT NOT NULL CHECK (kind IN
+                     ('person', 'organization', 'state', 'party', 'media_outlet', 'other')),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE actor_aliases (
+        id       INTEGER PRIMARY KEY,
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        alias    TEXT NOT NULL COLLATE NOCASE,
+        UNIQUE (actor_id, alias)
+    );
+
+    CREATE TABLE statements (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+        status     TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'rejected')),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX statements_article ON statements(article_id);
+    -- Anchored spans of a statement: the speaker mention, the cue, the content parts.
+    CREATE TABLE statement_spans (
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        role         TEXT NOT NULL CHECK (role IN ('speaker', 'cue', 'content')),
+        ord          INTEGER NOT NULL,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL CHECK (end > start),
+        exact        TEXT NOT NULL,
+        prefix       TEXT NOT NULL,
+        suffix       TEXT NOT NULL,
+        PRIMARY KEY (statement_id, role, ord)
+    );
+    -- Actors on a statement, by role (speakers now; addressees and targets later).
+    CREATE TABLE statement_actors (
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        actor_id     INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        role         TEXT NOT NULL CHECK (role IN ('speaker')),
+        ord          INTEGER NOT NULL,
+        PRIMARY KEY (statement_id, role, actor_id)
+    );
+    CREATE INDEX statement_actors_actor ON statement_actors(actor_id);
+
+    CREATE TABLE dossiers (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    -- Ordered items; a deleted statement or passage leaves its item behind (shown as
+    -- missing) so the analyst's commentary is not lost with it.
+    CREATE TABLE dossier_items (
+        id            INTEGER PRIMARY KEY,
+        dossier_id    INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        kind          TEXT NOT NULL CHECK (kind IN ('statement', 'annotation', 'commentary')),
+        statement_id  INTEGER REFERENCES statements(id) ON DELETE SET NULL,
+        annotation_id INTEGER REFERENCES annotations(id) ON DELETE SET NULL,
+        commentary    TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX dossier_items_dossier ON dossier_items(dossier_id, position);
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.display().to_string(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,171 @@
+use crate::{found, Notebook, Result, StoreError};
+use attest_core::{
+    text, ActorRef, Anchor, NewStatement, Span, Statement, StatementFilter, StatementKind,
+    StatementStatus,
+};
+use rusqlite::{params, Transaction};
+
+impl Notebook {
+    /// Records a statement: its spans are anchored in the article's text and stored with
+    /// the speakers in one transaction. Statements the analyst makes are accepted.
+    pub fn add_statement(&mut self, new: &NewStatement) -> Result<Statement> {
+        if new.content.is_empty() {
+            return Err(StoreError::Invalid(
+                "a statement needs at least one content span".into(),
+            ));
+        }
+        let article = self.article(new.article_id)?;
+        let anchor = |span: Span| text::anchor(&article.text, span);
+        let content: Vec<Anchor> = new
+            .content
+            .iter()
+            .map(|s| anchor(*s))
+            .collect::<Result<_, _>>()?;
+        let speaker = new.speaker_mention.map(anchor).transpose()?;
+        let cue = new.cue.map(anchor).transpose()?;
+        for id in &new.speaker_actor_ids {
+            self.actor(*id)?;
+        }
+
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO statements (article_id, kind, status) VALUES (?1, ?2, ?3)",
+            params![
+                new.article_id,
+                new.kind.as_str(),
+                StatementStatus::Accepted.as_str()
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let spans = speaker
+            .iter()
+            .map(|a| ("speaker", 0, a))
+            .chain(cue.iter().map(|a| ("cue", 0, a)))
+            .chain(content.iter().enumerate().map(|(i, a)| ("content", i, a)));
+        for (role, ord, a) in spans {
+            insert_span(&tx, id, role, ord, a)?;
+        }
+        for (ord, actor_id) in new.speaker_actor_ids.iter().enumerate() {
+            tx.execute(
+                "INSERT OR IGNORE INTO statement_actors (statement_id, actor_id, role, ord)
+                 VALUES (?1, ?2, 'speaker', ?3)",
+                params![id, actor_id, ord as i64],
+            )?;
+        }
+        tx.commit()?;
+        self.statement(id)
+    }
+
+    pub fn statement(&self, id: i64) -> Result<Statement> {
+        let mut list = self.query_statements("s.id = ?1", [id])?;
+        found(
+            list.pop().ok_or(rusqlite::Error::QueryReturnedNoRows),
+            "statement",
+            id,
+        )
+    }
+
+    /// Statements matching `filter`, in article order then reading order.
+    pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
+        self.query_statements(
+            "(?1 IS NULL OR s.article_id = ?1)
+             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_actors sa
+                                        WHERE sa.statement_id = s.id AND sa.actor_id = ?2))",
+            params![filter.article_id, filter.actor_id],
+        )
+    }
+
+    fn query_statements(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Statement>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT s.id, s.article_id, coalesce(a.title, a.fallback_title), s.kind, s.status,
+                    s.created_at
+             FROM statements s JOIN articles a ON a.id = s.article_id
+             WHERE {condition}
+             ORDER BY s.article_id,
+                      (SELECT min(start) FROM statement_spans sp
+                       WHERE sp.statement_id = s.id AND sp.role = 'content'),
+                      s.id"
+        ))?;
+        let rows = stmt
+            .query_map(args, |r| {
+                let kind: String = r.get(3)?;
+                let status: String = r.get(4)?;
+                Ok(Statement {
+                    id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    article_title: r.get(2)?,
+                    speakers: Vec::new(),
+                    speaker_mention: None,
+                    cue: None,
+                    content: Vec::new(),
+                    kind: StatementKind::parse(&kind).unwrap_or(StatementKind::Direct),
+                    status: StatementStatus::parse(&status).unwrap_or(StatementStatus::Proposed),
+                    created_at: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter().map(|s| self.fill_statement(s)).collect()
+    }
+
+    fn fill_statement(&self, mut s: Statement) -> Result<Statement> {
+        let mut spans = self.conn.prepare_cached(
+            "SELECT role, start, end, exact, prefix, suffix FROM statement_spans
+             WHERE statement_id = ?1 ORDER BY role, ord",
+        )?;
+        let rows = spans.query_map([s.id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Anchor {
+                    start: r.get(1)?,
+                    end: r.get(2)?,
+                    exact: r.get(3)?,
+                    prefix: r.get(4)?,
+                    suffix: r.get(5)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (role, anchor) = row?;
+            match role.as_str() {
+                "speaker" => s.speaker_mention = Some(anchor),
+                "cue" => s.cue = Some(anchor),
+                _ => s.content.push(anchor),
+            }
+        }
+        let mut speakers = self.conn.prepare_cached(
+            "SELECT a.id, a.name FROM statement_actors sa JOIN actors a ON a.id = sa.actor_id
+             WHERE sa.statement_id = ?1 AND sa.role = 'speaker' ORDER BY sa.ord",
+        )?;
+        s.speakers = speakers
+            .query_map([s.id], |r| {
+                Ok(ActorRef {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(s)
+    }
+
+    pub fn delete_statement(&mut self, id: i64) -> Result<()> {
+        let n = self
+            .conn
+            .execute("DELETE FROM statements WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound {
+                what: "statement",
+                id,
+            });
+        }
+        Ok(())
+    }
+}
+
+fn insert_span(tx: &Transaction, statement_id: i64, role: &str, ord: usize, a: &Anchor) -> Result<()> {
+    tx.execute(
+        "INSERT INTO statement_spans (statement_id, role, ord, start, end, exact, prefix, suffix)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![statement_id, role, ord as i64, a.start, a.end, a.exact, a.prefix, a.suffix],
+    )?;
+    Ok(())
+}
