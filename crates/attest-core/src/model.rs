@@ -383,3 +383,37 @@ pub struct StatementFilter {
     pub article_id: Option<i64>,
     pub actor_id: Option<i64>,
 }
+
+/// Everything the reader shows for one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticleView {
+    pub article: Article,
+    /// Paragraph spans, numbered from 1 in this order (citations use the numbers).
+    pub paragraphs: Vec<Span>,
+    pub annotations: Vec<Annotation>,
+    pub statements: Vec<Statement>,
+}
+
+/// Document formats a dossier compiles to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportFormat {
+    Markdown,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportReport {
+    pub path: String,
+    pub bytes: u64,
+}
