@@ -1,1 +1,165 @@
+//! Import: turns an article file into an [`ArticleDraft`] — verbatim text plus the
+//! metadata found in it. Knows nothing of the notebook or the UI.
 //!
+//! Invariants:
+//! - The draft's text keeps every non-whitespace character of the source's article text,
+//!   in order; only line endings are normalised. No Unicode normalisation.
+//! - Input is hostile: no panic on any bytes, and memory is bounded by
+//!   [`MAX_FILE_BYTES`] whatever the file's size.
+//! - Unreadable input is an [`ImportError`] with a sentence the analyst understands;
+//!   a missing byline or title is not an error.
+
+mod decode;
+mod metadata;
+
+use attest_core::{ArticleDraft, SourceFormat};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::Path;
+
+/// Largest file Attest imports. A news article is a few hundred kilobytes at most; a
+/// bigger "article" is a mistake, and reading it would only fill memory.
+pub const MAX_FILE_BYTES: u64 = 20_000_000;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    #[error("this is a folder, not a file")]
+    Directory,
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file holds only white space")]
+    Blank,
+    #[error(
+        "the file is {} MB; Attest imports article files up to {} MB",
+        mb(*size),
+        mb(*limit)
+    )]
+    TooLarge { size: u64, limit: u64 },
+    #[error("this is not a text file: it holds binary data")]
+    Binary,
+    #[error(
+        "the text is not valid UTF-8 (bad byte at offset {offset}); save it as UTF-8 and \
+         import it again"
+    )]
+    InvalidUtf8 { offset: usize },
+    #[error("Attest cannot import {0} files yet; it reads .txt and .md")]
+    Unsupported(String),
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1_000_000.0)
+}
+
+/// A file read from disk, ready to be stored beside its article.
+#[derive(Debug)]
+pub struct SourceBytes {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub sha256: String,
+}
+
+/// One file's import: the source bytes and what was extracted from them.
+#[derive(Debug)]
+pub struct Imported {
+    pub source: SourceBytes,
+    pub draft: ArticleDraft,
+}
+
+/// Reads and extracts one file.
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let format = format_for(path)?;
+    let bytes = read_bounded(path, MAX_FILE_BYTES)?;
+    let draft = extract(&bytes, &name, format)?;
+    let sha256 = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Imported {
+        source: SourceBytes {
+            name,
+            bytes,
+            sha256,
+        },
+        draft,
+    })
+}
+
+/// The format a path's extension names; files without one are read as plain text.
+pub fn format_for(path: &Path) -> Result<SourceFormat, ImportError> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "" | "txt" | "text" => Ok(SourceFormat::Text),
+        "md" | "markdown" => Ok(SourceFormat::Markdown),
+        other => Err(ImportError::Unsupported(format!(".{other}"))),
+    }
+}
+
+/// Reads at most `limit` bytes; a larger file is refused without reading it whole.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
+    let io = |e: std::io::Error| ImportError::Io(e.to_string());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(ImportError::Directory);
+    }
+    if meta.len() > limit {
+        return Err(ImportError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between stat and read: never take more than the limit.
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ImportError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Extracts an article from a file's bytes.
+pub fn extract(bytes: &[u8], file_name: &str, format: SourceFormat) -> Result<ArticleDraft, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let text = decode::decode_text(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Blank);
+    }
+    let found = metadata::read(&text, format);
+    let fallback_title = found
+        .fallback_title
+        .unwrap_or_else(|| file_stem(file_name));
+    Ok(ArticleDraft {
+        meta: found.meta,
+        text,
+        fallback_title,
+        format,
+        warnings: found.warnings,
+    })
+}
+
+fn file_stem(file_name: &str) -> String {
+    Path::new(file_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file_name.to_owned())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,171 @@
+use super::*;
+use attest_core::ArticleMeta;
+use std::path::PathBuf;
+
+fn repo_file(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel)
+}
+
+/// Every non-whitespace character, in order: the verbatim rule.
+fn non_ws(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn seed_shaped_fixture_gives_byline_dateline_and_no_invented_title() {
+    let path = repo_file("tests/fixtures/corridor.txt");
+    let imported = import_file(&path).unwrap();
+    let d = &imported.draft;
+    let source = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(d.text, source, "plain UTF-8 text is stored byte for byte");
+    assert_eq!(d.meta.title, None);
+    assert_eq!(d.meta.byline.as_deref(), Some("Staff Reporter"));
+    assert_eq!(d.meta.dateline.as_deref(), Some("ANKARA"));
+    assert_eq!(
+        d.fallback_title,
+        "Turkey’s Trade Minister Selin Aydın said on Tuesday that the new border corridor with…"
+    );
+    assert_eq!(d.format, SourceFormat::Text);
+    assert_eq!(imported.source.bytes, source.as_bytes());
+    assert_eq!(imported.source.sha256.len(), 64);
+}
+
+#[test]
+fn the_seed_article_reads_as_the_analyst_annotated_it() {
+    let path = repo_file("../shared/corpus/seed/article.txt");
+    let Ok(source) = std::fs::read_to_string(&path) else {
+        panic!("the seed is expected at {}", path.display());
+    };
+    let d = import_file(&path).unwrap().draft;
+    assert_eq!(non_ws(&d.text), non_ws(&source));
+    assert_eq!(d.meta.title, None);
+    assert_eq!(d.meta.byline.as_deref(), Some("News Desk"));
+    assert_eq!(d.meta.dateline.as_deref(), Some("BEIJING"));
+    assert!(d.fallback_title.starts_with("China’s Foreign Minister Wang Yi has reiterated"));
+}
+
+#[test]
+fn markdown_front_matter_and_heading() {
+    let d = import_file(&repo_file("tests/fixtures/budget-note.md"))
+        .unwrap()
+        .draft;
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Finance ministry publishes spring budget outline")
+    );
+    assert_eq!(d.meta.byline.as_deref(), Some("Lena Hoffmann"));
+    assert_eq!(d.meta.published.as_deref(), Some("2026-03-14"));
+    assert_eq!(d.meta.outlet.as_deref(), Some("The Ledger Review"));
+    assert_eq!(d.meta.language.as_deref(), Some("en"));
+    assert_eq!(d.meta.dateline.as_deref(), Some("BERLIN"));
+    assert!(d.warnings.is_empty());
+}
+
+#[test]
+fn headline_and_by_line() {
+    let text = "Ceasefire talks resume in Doha\n\nBy Amina Yusuf and Tom Reed\n\nDOHA, March 3 (Reuters) - Negotiators met again on Monday. Mr. Reed said little.";
+    let d = extract(text.as_bytes(), "x.txt", SourceFormat::Text).unwrap();
+    assert_eq!(d.meta.title.as_deref(), Some("Ceasefire talks resume in Doha"));
+    assert_eq!(d.meta.byline.as_deref(), Some("Amina Yusuf and Tom Reed"));
+    assert_eq!(d.meta.dateline.as_deref(), Some("DOHA"));
+    assert_eq!(d.fallback_title, "Negotiators met again on Monday");
+}
+
+#[test]
+fn plain_prose_invents_nothing() {
+    let text = "the committee met on tuesday and nothing was decided.\nit will meet again.";
+    let d = extract(text.as_bytes(), "minutes.txt", SourceFormat::Text).unwrap();
+    assert_eq!(d.meta, ArticleMeta::default());
+    assert_eq!(d.fallback_title, "the committee met on tuesday and nothing was decided");
+    let one_word = extract(b"...", "notes.txt", SourceFormat::Text).unwrap();
+    assert_eq!(one_word.fallback_title, "...");
+}
+
+#[test]
+fn line_endings_are_the_only_change() {
+    let d = extract("a\r\nb\rc “q”\u{00e9}\u{0065}\u{0301}".as_bytes(), "x.txt", SourceFormat::Text).unwrap();
+    assert_eq!(d.text, "a\nb\nc “q”\u{00e9}\u{0065}\u{0301}", "no Unicode normalisation");
+}
+
+#[test]
+fn utf16_with_bom_decodes() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "Hello “world”".encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    let d = extract(&bytes, "x.txt", SourceFormat::Text).unwrap();
+    assert_eq!(d.text, "Hello “world”");
+    let d = extract(b"\xEF\xBB\xBFbom", "x.txt", SourceFormat::Text).unwrap();
+    assert_eq!(d.text, "bom");
+}
+
+#[test]
+fn bad_input_gets_a_clear_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let err = |p: PathBuf| import_file(&p).unwrap_err();
+
+    assert_eq!(err(write("empty.txt", b"")), ImportError::Empty);
+    assert_eq!(err(write("blank.txt", b" \n\t\n")), ImportError::Blank);
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    assert_eq!(err(write("image.txt", png)), ImportError::Binary);
+    let latin1 = b"Caf\xe9 au lait";
+    assert_eq!(
+        err(write("latin1.txt", latin1)),
+        ImportError::InvalidUtf8 { offset: 3 }
+    );
+    assert!(err(write("bad.txt", latin1)).to_string().contains("not valid UTF-8"));
+    assert_eq!(
+        err(write("a.pdf", b"%PDF-1.7")),
+        ImportError::Unsupported(".pdf".into())
+    );
+    assert_eq!(err(dir.path().to_path_buf()), ImportError::Directory);
+    assert!(matches!(
+        err(dir.path().join("missing.txt")),
+        ImportError::Io(_)
+    ));
+}
+
+#[test]
+fn a_huge_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.txt");
+    let f = std::fs::File::create(&p).unwrap();
+    f.set_len(50 * 1024 * 1024).unwrap(); // sparse: 50 MiB on paper, nothing on disk
+    let e = import_file(&p).unwrap_err();
+    assert_eq!(
+        e,
+        ImportError::TooLarge {
+            size: 50 * 1024 * 1024,
+            limit: MAX_FILE_BYTES
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "the file is 52.4 MB; Attest imports article files up to 20.0 MB"
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = extract(&bytes, "x.txt", SourceFormat::Text);
+            let _ = extract(&bytes, "x.md", SourceFormat::Markdown);
+        }
+
+        #[test]
+        fn keeps_every_non_whitespace_character(text in "\\PC{1,300}") {
+            if let Ok(d) = extract(text.as_bytes(), "x.txt", SourceFormat::Markdown) {
+                prop_assert_eq!(non_ws(&d.text), non_ws(&text));
+            }
+        }
+    }
+}
