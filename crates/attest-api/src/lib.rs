@@ -1,7 +1,250 @@
 //! Attest's use cases: the one place that combines import, the notebook store and
-//! export. Every Tauri command and every CLI verb is a thin call into [`Api`], so the
-//! app and the command line cannot drift apart.
+//! export. Every Tauri command and every CLI verb is a thin call into [`Api`] (or the
+//! free functions here), so the app and the command line cannot drift apart.
+//!
+//! Invariant: nothing here knows about Tauri, windows or terminals.
 
 mod error;
+mod import;
+
+use attest_core::*;
+use attest_store::Notebook;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 pub use error::{ApiError, ErrorKind};
+pub use import::{import_files, inspect, InspectRecord};
+
+pub type Result<T, E = ApiError> = std::result::Result<T, E>;
+
+/// The default notebook: `default.attest` in the app's data folder (the folder Tauri's
+/// `app_data_dir` names on each platform), shared by the app and the CLI.
+pub fn default_notebook_path() -> Result<PathBuf> {
+    directories::BaseDirs::new()
+        .map(|d| {
+            d.data_dir()
+                .join(APP_IDENTIFIER)
+                .join(DEFAULT_NOTEBOOK_FILE)
+        })
+        .ok_or_else(|| ApiError::new(ErrorKind::Io, "cannot find the home folder"))
+}
+
+/// An open notebook and what can be done with it.
+pub struct Api {
+    notebook: Notebook,
+}
+
+impl Api {
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Ok(Api {
+            notebook: Notebook::open(path)?,
+        })
+    }
+
+    pub fn notebook_path(&self) -> &Path {
+        self.notebook.path()
+    }
+
+    pub fn info(&self) -> Result<NotebookInfo> {
+        Ok(NotebookInfo {
+            path: self.notebook.path().display().to_string(),
+            article_count: self.notebook.article_count()?,
+        })
+    }
+
+    /// Imports files one transaction each; a failed file is reported, the rest go in.
+    pub fn import(&mut self, paths: &[PathBuf]) -> Vec<FileReport> {
+        import_files(&mut self.notebook, paths)
+    }
+
+    pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
+        Ok(self.notebook.articles()?)
+    }
+
+    pub fn search_articles(&self, query: &str) -> Result<Vec<ArticleSummary>> {
+        if query.trim().is_empty() {
+            return self.articles();
+        }
+        Ok(self.notebook.search_articles(query)?)
+    }
+
+    pub fn article_view(&self, id: i64) -> Result<ArticleView> {
+        let article = self.notebook.article(id)?;
+        Ok(ArticleView {
+            paragraphs: text::paragraphs(&article.text),
+            annotations: self.notebook.annotations(id)?,
+            statements: self.notebook.statements(&StatementFilter {
+                article_id: Some(id),
+                actor_id: None,
+            })?,
+            article,
+        })
+    }
+
+    pub fn update_article_meta(&mut self, id: i64, meta: &ArticleMeta) -> Result<Article> {
+        self.notebook.update_article_meta(id, meta)?;
+        Ok(self.notebook.article(id)?)
+    }
+
+    pub fn add_annotation(
+        &mut self,
+        article_id: i64,
+        span: Span,
+        note: &str,
+    ) -> Result<Annotation> {
+        Ok(self.notebook.add_annotation(article_id, span, note)?)
+    }
+
+    pub fn actors(&self) -> Result<Vec<Actor>> {
+        Ok(self.notebook.actors()?)
+    }
+
+    pub fn add_actor(&mut self, actor: &NewActor) -> Result<Actor> {
+        Ok(self.notebook.add_actor(actor)?)
+    }
+
+    pub fn add_alias(&mut self, actor_id: i64, alias: &str) -> Result<Actor> {
+        Ok(self.notebook.add_alias(actor_id, alias)?)
+    }
+
+    /// The actor named `name` (or with that alias).
+    pub fn actor_named(&self, name: &str) -> Result<Actor> {
+        self.notebook.find_actor(name)?.ok_or_else(|| {
+            ApiError::new(
+                ErrorKind::NotFound,
+                format!("no actor is named “{name}”; add it first (attest actors add)"),
+            )
+        })
+    }
+
+    pub fn add_statement(&mut self, statement: &NewStatement) -> Result<Statement> {
+        Ok(self.notebook.add_statement(statement)?)
+    }
+
+    pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
+        Ok(self.notebook.statements(filter)?)
+    }
+
+    pub fn dossiers(&self) -> Result<Vec<Dossier>> {
+        Ok(self.notebook.dossiers()?)
+    }
+
+    pub fn create_dossier(&mut self, title: &str, description: &str) -> Result<Dossier> {
+        Ok(self.notebook.create_dossier(title, description)?)
+    }
+
+    /// A dossier by id or exact title.
+    pub fn find_dossier(&self, key: &str) -> Result<Dossier> {
+        Ok(self.notebook.find_dossier(key)?)
+    }
+
+    pub fn dossier(&self, id: i64) -> Result<DossierDetail> {
+        Ok(self.notebook.dossier_detail(id)?)
+    }
+
+    pub fn add_to_dossier(
+        &mut self,
+        dossier_id: i64,
+        statement_ids: &[i64],
+    ) -> Result<DossierDetail> {
+        self.notebook
+            .add_statements_to_dossier(dossier_id, statement_ids)?;
+        self.dossier(dossier_id)
+    }
+
+    pub fn add_annotation_to_dossier(
+        &mut self,
+        dossier_id: i64,
+        annotation_id: i64,
+    ) -> Result<DossierDetail> {
+        self.notebook
+            .add_annotation_to_dossier(dossier_id, annotation_id)?;
+        self.dossier(dossier_id)
+    }
+
+    pub fn add_commentary(&mut self, dossier_id: i64, text: &str) -> Result<DossierDetail> {
+        self.notebook.add_commentary_to_dossier(dossier_id, text)?;
+        self.dossier(dossier_id)
+    }
+
+    pub fn set_item_commentary(
+        &mut self,
+        dossier_id: i64,
+        item_id: i64,
+        text: &str,
+    ) -> Result<DossierDetail> {
+        self.notebook.set_item_commentary(item_id, text)?;
+        self.dossier(dossier_id)
+    }
+
+    pub fn move_dossier_item(
+        &mut self,
+        dossier_id: i64,
+        item_id: i64,
+        new_index: u32,
+    ) -> Result<DossierDetail> {
+        self.notebook.move_dossier_item(item_id, new_index)?;
+        self.dossier(dossier_id)
+    }
+
+    pub fn remove_dossier_item(&mut self, dossier_id: i64, item_id: i64) -> Result<DossierDetail> {
+        self.notebook.remove_dossier_item(item_id)?;
+        self.dossier(dossier_id)
+    }
+
+    /// The dossier as a document in `format`.
+    pub fn compile_dossier(&self, dossier_id: i64, format: ExportFormat) -> Result<String> {
+        let detail = self.dossier(dossier_id)?;
+        let mut articles = HashMap::new();
+        for item in &detail.items {
+            let article_id = match &item.entry {
+                DossierEntry::Statement { statement } => statement.article_id,
+                DossierEntry::Annotation { annotation, .. } => annotation.article_id,
+                DossierEntry::Commentary | DossierEntry::Missing => continue,
+            };
+            if let std::collections::hash_map::Entry::Vacant(slot) = articles.entry(article_id) {
+                slot.insert(self.notebook.article(article_id)?);
+            }
+        }
+        Ok(match format {
+            ExportFormat::Markdown => attest_export::markdown(&detail, &articles),
+        })
+    }
+
+    /// Compiles a dossier and writes it to `path` whole or not at all (a temporary file
+    /// renamed into place).
+    pub fn export_dossier(
+        &self,
+        dossier_id: i64,
+        format: ExportFormat,
+        path: &Path,
+    ) -> Result<ExportReport> {
+        let document = self.compile_dossier(dossier_id, format)?;
+        write_atomically(path, document.as_bytes())?;
+        Ok(ExportReport {
+            path: path.display().to_string(),
+            bytes: document.len() as u64,
+        })
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e: std::io::Error| {
+        ApiError::new(
+            ErrorKind::Io,
+            format!("cannot write {}: {e}", path.display()),
+        )
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| ApiError::invalid(format!("{} is not a file name", path.display())))?;
+    let tmp = path.with_file_name(format!(".{}.attest-tmp", name.to_string_lossy()));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,377 @@
-fn main(){}
+//! `attest`: the notebook from the command line. Every verb is a thin call into
+//! `attest_api`, the same functions the desktop app's commands call.
+//!
+//! Exit status: 0 when everything went well, 1 when something failed (every file is
+//! still reported), 2 on a usage error.
+
+use attest_api::{default_notebook_path, inspect, Api, ApiError};
+use attest_core::*;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "attest",
+    version,
+    about = "Attest research notebook, from the command line"
+)]
+struct Cli {
+    /// Notebook file (default: the desktop app's default notebook).
+    #[arg(long, global = true, value_name = "FILE")]
+    notebook: Option<PathBuf>,
+    /// Print JSON (one object per line) instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import article files (.txt, .md) into the notebook.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the notebook's articles.
+    Articles,
+    /// Run the import pipeline on files without a notebook and print what would be stored.
+    Inspect {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Full-text search over articles (FTS5 syntax: words, "phrases", prefix*, AND/OR/NOT).
+    Search { query: String },
+    /// People, organisations and states.
+    #[command(subcommand)]
+    Actors(ActorsCommand),
+    /// Who said what.
+    #[command(subcommand)]
+    Statements(StatementsCommand),
+    /// Ordered collections of statements.
+    #[command(subcommand)]
+    Dossiers(DossiersCommand),
+    /// Compile a dossier (by id or title) into a document.
+    Export {
+        dossier: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ActorsCommand {
+    /// Add an actor.
+    Add {
+        name: String,
+        /// person, organization, state, party, media_outlet or other.
+        #[arg(long, default_value = "person", value_parser = actor_kind)]
+        kind: ActorKind,
+        /// Another name the actor goes by (repeatable).
+        #[arg(long = "alias", value_name = "ALIAS")]
+        aliases: Vec<String>,
+    },
+    /// List actors.
+    List,
+}
+
+#[derive(Subcommand)]
+enum StatementsCommand {
+    /// Record a statement: content span in code points of the article's text.
+    Add(AddStatement),
+    /// List statements.
+    List {
+        #[arg(long)]
+        article: Option<i64>,
+        /// Actor name or alias.
+        #[arg(long)]
+        speaker: Option<String>,
+    },
+}
+
+#[derive(Args)]
+struct AddStatement {
+    #[arg(long)]
+    article: i64,
+    #[arg(long)]
+    content_start: u32,
+    #[arg(long)]
+    content_end: u32,
+    /// Speaker's name or alias (the actor must exist).
+    #[arg(long)]
+    speaker: String,
+    /// direct, indirect or mixed.
+    #[arg(long, default_value = "direct", value_parser = statement_kind)]
+    kind: StatementKind,
+}
+
+#[derive(Subcommand)]
+enum DossiersCommand {
+    /// Create a dossier.
+    Create {
+        title: String,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// Append statements to a dossier (by id or title).
+    Add {
+        dossier: String,
+        #[arg(required = true)]
+        statement_ids: Vec<i64>,
+    },
+    /// List dossiers.
+    List,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Md,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs one verb; `Ok(false)` when some part of it failed but was reported.
+fn run(cli: Cli) -> Result<bool, ApiError> {
+    let out = Output { json: cli.json };
+    match cli.command {
+        Command::Inspect { paths } => Ok(inspect_files(&out, &paths)),
+        command => {
+            let path = match cli.notebook {
+                Some(p) => p,
+                None => default_notebook_path()?,
+            };
+            run_on_notebook(&out, Api::open(&path)?, command)
+        }
+    }
+}
+
+/// `inspect`: the import pipeline without a notebook.
+fn inspect_files(out: &Output, paths: &[PathBuf]) -> bool {
+    let mut all_ok = true;
+    for path in paths {
+        let record = inspect(path);
+        all_ok &= record.ok;
+        if out.json {
+            out.line(&record);
+        } else {
+            match (&record.article, &record.error) {
+                (Some(a), _) => println!(
+                    "{}\n  title: {}\n  byline: {}\n  dateline: {}\n  characters: {}",
+                    record.file,
+                    a.meta.title.as_deref().unwrap_or("(none)"),
+                    a.meta.byline.as_deref().unwrap_or("(none)"),
+                    a.meta.dateline.as_deref().unwrap_or("(none)"),
+                    text::char_len(&a.text)
+                ),
+                (None, error) => println!(
+                    "{}\n  failed: {}",
+                    record.file,
+                    error.as_deref().unwrap_or("")
+                ),
+            }
+        }
+    }
+    all_ok
+}
+
+fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool, ApiError> {
+    match command {
+        Command::Inspect { paths } => return Ok(inspect_files(out, &paths)),
+        Command::Import { paths } => {
+            let reports = api.import(&paths);
+            for r in &reports {
+                out.print(r, || match &r.outcome {
+                    ImportOutcome::Imported {
+                        article_id, title, ..
+                    } => {
+                        format!("imported   {}  → #{article_id} “{title}”", r.file)
+                    }
+                    ImportOutcome::Duplicate { article_id, title } => {
+                        format!("duplicate  {}  (already #{article_id} “{title}”)", r.file)
+                    }
+                    ImportOutcome::Failed { reason } => format!("failed     {}: {reason}", r.file),
+                });
+            }
+            return Ok(!reports
+                .iter()
+                .any(|r| matches!(r.outcome, ImportOutcome::Failed { .. })));
+        }
+        Command::Articles => {
+            for a in api.articles()? {
+                out.print(&a, || summary_line(&a));
+            }
+        }
+        Command::Search { query } => {
+            for a in api.search_articles(&query)? {
+                out.print(&a, || summary_line(&a));
+            }
+        }
+        Command::Actors(ActorsCommand::Add {
+            name,
+            kind,
+            aliases,
+        }) => {
+            let actor = api.add_actor(&NewActor {
+                name,
+                kind,
+                aliases,
+            })?;
+            out.print(&actor, || actor_line(&actor));
+        }
+        Command::Actors(ActorsCommand::List) => {
+            for a in api.actors()? {
+                out.print(&a, || actor_line(&a));
+            }
+        }
+        Command::Statements(StatementsCommand::Add(add)) => {
+            let speaker = api.actor_named(&add.speaker)?;
+            let s = api.add_statement(&NewStatement {
+                article_id: add.article,
+                content: vec![Span {
+                    start: add.content_start,
+                    end: add.content_end,
+                }],
+                speaker_actor_ids: vec![speaker.id],
+                speaker_mention: None,
+                cue: None,
+                kind: add.kind,
+            })?;
+            out.print(&s, || statement_line(&s));
+        }
+        Command::Statements(StatementsCommand::List { article, speaker }) => {
+            let actor_id = speaker
+                .map(|name| api.actor_named(&name))
+                .transpose()?
+                .map(|a| a.id);
+            for s in api.statements(&StatementFilter {
+                article_id: article,
+                actor_id,
+            })? {
+                out.print(&s, || statement_line(&s));
+            }
+        }
+        Command::Dossiers(DossiersCommand::Create { title, description }) => {
+            let d = api.create_dossier(&title, &description)?;
+            out.print(&d, || format!("#{}  {}", d.id, d.title));
+        }
+        Command::Dossiers(DossiersCommand::Add {
+            dossier,
+            statement_ids,
+        }) => {
+            let id = api.find_dossier(&dossier)?.id;
+            let detail = api.add_to_dossier(id, &statement_ids)?;
+            out.print(&detail.dossier, || {
+                format!(
+                    "#{}  {} ({} items)",
+                    detail.dossier.id,
+                    detail.dossier.title,
+                    detail.items.len()
+                )
+            });
+        }
+        Command::Dossiers(DossiersCommand::List) => {
+            for d in api.dossiers()? {
+                out.print(&d, || {
+                    format!("#{}  {} ({} items)", d.id, d.title, d.item_count)
+                });
+            }
+        }
+        Command::Export {
+            dossier,
+            format: Format::Md,
+            out: file,
+        } => {
+            let id = api.find_dossier(&dossier)?.id;
+            let report = api.export_dossier(id, ExportFormat::Markdown, &file)?;
+            out.print(&report, || {
+                format!("wrote {} ({} bytes)", report.path, report.bytes)
+            });
+        }
+    }
+    Ok(true)
+}
+
+struct Output {
+    json: bool,
+}
+
+impl Output {
+    /// One record: a JSON line, or the text `human` makes.
+    fn print<T: Serialize>(&self, value: &T, human: impl FnOnce() -> String) {
+        if self.json {
+            self.line(value);
+        } else {
+            println!("{}", human());
+        }
+    }
+
+    fn line<T: Serialize>(&self, value: &T) {
+        let mut stdout = std::io::stdout().lock();
+        // Serialising our own types cannot fail; a closed pipe ends the output quietly.
+        if let Ok(s) = serde_json::to_string(value) {
+            let _ = writeln!(stdout, "{s}");
+        }
+    }
+}
+
+fn summary_line(a: &ArticleSummary) -> String {
+    let title = if a.title_is_fallback {
+        format!("[{}]", a.display_title)
+    } else {
+        a.display_title.clone()
+    };
+    let by = a
+        .byline
+        .as_deref()
+        .map(|b| format!(" — {b}"))
+        .unwrap_or_default();
+    format!("#{}  {title}{by}  ({})", a.id, a.source_name)
+}
+
+fn actor_line(a: &Actor) -> String {
+    let aliases = if a.aliases.is_empty() {
+        String::new()
+    } else {
+        format!(" (aliases: {})", a.aliases.join(", "))
+    };
+    format!("#{}  {} [{}]{aliases}", a.id, a.name, a.kind.as_str())
+}
+
+fn statement_line(s: &Statement) -> String {
+    let speakers: Vec<&str> = s.speakers.iter().map(|a| a.name.as_str()).collect();
+    format!(
+        "#{}  {}: “{}” [{}] in #{} {}",
+        s.id,
+        speakers.join(", "),
+        s.quote(),
+        s.kind.as_str(),
+        s.article_id,
+        s.article_title
+    )
+}
+
+fn actor_kind(s: &str) -> Result<ActorKind, String> {
+    ActorKind::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("expected one of: {}", all.join(", "))
+    })
+}
+
+fn statement_kind(s: &str) -> Result<StatementKind, String> {
+    StatementKind::parse(s).ok_or_else(|| "expected one of: direct, indirect, mixed".into())
+}

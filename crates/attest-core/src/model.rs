@@ -317,8 +317,13 @@ pub struct Dossier {
 #[serde(tag = "type", rename_all = "snake_case")]
 #[ts(export)]
 pub enum DossierEntry {
-    Statement { statement: Statement },
-    Annotation { annotation: Annotation, article_title: String },
+    Statement {
+        statement: Statement,
+    },
+    Annotation {
+        annotation: Annotation,
+        article_title: String,
+    },
     /// Commentary only: a paragraph of the analyst's own text.
     Commentary,
     /// The statement or passage was deleted after it was added.

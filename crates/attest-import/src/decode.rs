@@ -30,10 +30,7 @@ fn utf8(bytes: &[u8]) -> Result<String, ImportError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ImportError> {
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|c| unit([c[0], c[1]]))
-        .collect();
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
     String::from_utf16(&units).map_err(|_| ImportError::Binary)
 }
 

@@ -133,7 +133,11 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
 }
 
 /// Extracts an article from a file's bytes.
-pub fn extract(bytes: &[u8], file_name: &str, format: SourceFormat) -> Result<ArticleDraft, ImportError> {
+pub fn extract(
+    bytes: &[u8],
+    file_name: &str,
+    format: SourceFormat,
+) -> Result<ArticleDraft, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
@@ -142,9 +146,7 @@ pub fn extract(bytes: &[u8], file_name: &str, format: SourceFormat) -> Result<Ar
         return Err(ImportError::Blank);
     }
     let found = metadata::read(&text, format);
-    let fallback_title = found
-        .fallback_title
-        .unwrap_or_else(|| file_stem(file_name));
+    let fallback_title = found.fallback_title.unwrap_or_else(|| file_stem(file_name));
     Ok(ArticleDraft {
         meta: found.meta,
         text,

@@ -23,25 +23,28 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)\s+(?P<name>\p{Lu}.{1,80})$").expect("static regex")
-});
+static BY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<name>\p{Lu}.{1,80})$").expect("static regex"));
 
 static ATX_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^#\s+(?P<title>.+?)\s*#*$").expect("static regex"));
 
 /// Words that end in a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "jr", "sr", "inc",
-    "co", "corp", "ltd", "no", "vs", "u.s", "u.k", "u.n", "e.g", "i.e", "lt", "col", "capt",
-    "sgt", "rev", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "jr", "sr", "inc", "co",
+    "corp", "ltd", "no", "vs", "u.s", "u.k", "u.n", "e.g", "i.e", "lt", "col", "capt", "sgt",
+    "rev", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
 ];
 
 const MAX_FALLBACK_CHARS: usize = 90;
 
 pub fn read(text: &str, format: SourceFormat) -> Found {
     let mut meta = ArticleMeta::default();
-    let mut paragraphs: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut paragraphs: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
 
     if format == SourceFormat::Markdown {
         let skip = front_matter(&paragraphs, &mut meta);
@@ -117,8 +120,8 @@ fn is_headline(p: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'".contains(c));
     let ends_well = !p.ends_with(['.', ',', ';', ':']) || p.ends_with("...");
-    let balanced = p.matches('“').count() == p.matches('”').count()
-        && p.matches('"').count() % 2 == 0;
+    let balanced =
+        p.matches('“').count() == p.matches('”').count() && p.matches('"').count() % 2 == 0;
     (1..=20).contains(&words)
         && p.chars().count() <= 200
         && starts_well
@@ -137,7 +140,9 @@ fn is_name_line(p: &str) -> bool {
         && words
             .iter()
             .all(|w| connector(w) || w.chars().next().is_some_and(char::is_uppercase))
-        && !p.chars().any(|c| c.is_ascii_digit() || ".!?:;“”\"".contains(c))
+        && !p
+            .chars()
+            .any(|c| c.is_ascii_digit() || ".!?:;“”\"".contains(c))
 }
 
 /// Reads `title`, `author`, `date`, `url`, `source`, `lang` from a `---` front-matter

@@ -3,7 +3,9 @@ use attest_core::ArticleMeta;
 use std::path::PathBuf;
 
 fn repo_file(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
 }
 
 /// Every non-whitespace character, in order: the verbatim rule.
@@ -41,7 +43,9 @@ fn the_seed_article_reads_as_the_analyst_annotated_it() {
     assert_eq!(d.meta.title, None);
     assert_eq!(d.meta.byline.as_deref(), Some("News Desk"));
     assert_eq!(d.meta.dateline.as_deref(), Some("BEIJING"));
-    assert!(d.fallback_title.starts_with("China’s Foreign Minister Wang Yi has reiterated"));
+    assert!(d
+        .fallback_title
+        .starts_with("China’s Foreign Minister Wang Yi has reiterated"));
 }
 
 #[test]
@@ -65,7 +69,10 @@ fn markdown_front_matter_and_heading() {
 fn headline_and_by_line() {
     let text = "Ceasefire talks resume in Doha\n\nBy Amina Yusuf and Tom Reed\n\nDOHA, March 3 (Reuters) - Negotiators met again on Monday. Mr. Reed said little.";
     let d = extract(text.as_bytes(), "x.txt", SourceFormat::Text).unwrap();
-    assert_eq!(d.meta.title.as_deref(), Some("Ceasefire talks resume in Doha"));
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Ceasefire talks resume in Doha")
+    );
     assert_eq!(d.meta.byline.as_deref(), Some("Amina Yusuf and Tom Reed"));
     assert_eq!(d.meta.dateline.as_deref(), Some("DOHA"));
     assert_eq!(d.fallback_title, "Negotiators met again on Monday");
@@ -76,15 +83,26 @@ fn plain_prose_invents_nothing() {
     let text = "the committee met on tuesday and nothing was decided.\nit will meet again.";
     let d = extract(text.as_bytes(), "minutes.txt", SourceFormat::Text).unwrap();
     assert_eq!(d.meta, ArticleMeta::default());
-    assert_eq!(d.fallback_title, "the committee met on tuesday and nothing was decided");
+    assert_eq!(
+        d.fallback_title,
+        "the committee met on tuesday and nothing was decided"
+    );
     let one_word = extract(b"...", "notes.txt", SourceFormat::Text).unwrap();
     assert_eq!(one_word.fallback_title, "...");
 }
 
 #[test]
 fn line_endings_are_the_only_change() {
-    let d = extract("a\r\nb\rc “q”\u{00e9}\u{0065}\u{0301}".as_bytes(), "x.txt", SourceFormat::Text).unwrap();
-    assert_eq!(d.text, "a\nb\nc “q”\u{00e9}\u{0065}\u{0301}", "no Unicode normalisation");
+    let d = extract(
+        "a\r\nb\rc “q”\u{00e9}\u{0065}\u{0301}".as_bytes(),
+        "x.txt",
+        SourceFormat::Text,
+    )
+    .unwrap();
+    assert_eq!(
+        d.text, "a\nb\nc “q”\u{00e9}\u{0065}\u{0301}",
+        "no Unicode normalisation"
+    );
 }
 
 #[test]
@@ -118,7 +136,9 @@ fn bad_input_gets_a_clear_reason() {
         err(write("latin1.txt", latin1)),
         ImportError::InvalidUtf8 { offset: 3 }
     );
-    assert!(err(write("bad.txt", latin1)).to_string().contains("not valid UTF-8"));
+    assert!(err(write("bad.txt", latin1))
+        .to_string()
+        .contains("not valid UTF-8"));
     assert_eq!(
         err(write("a.pdf", b"%PDF-1.7")),
         ImportError::Unsupported(".pdf".into())

@@ -15,7 +15,9 @@ impl Notebook {
         }
         let tx = self.conn.transaction()?;
         let taken: Option<i64> = tx
-            .query_row("SELECT id FROM actors WHERE name = ?1", [name], |r| r.get(0))
+            .query_row("SELECT id FROM actors WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
             .optional()?;
         if taken.is_some() {
             return Err(StoreError::Invalid(format!(

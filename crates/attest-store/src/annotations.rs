@@ -22,7 +22,12 @@ fn annotation(r: &Row) -> rusqlite::Result<Annotation> {
 
 impl Notebook {
     /// Highlights `span` of an article with a note.
-    pub fn add_annotation(&mut self, article_id: i64, span: Span, note: &str) -> Result<Annotation> {
+    pub fn add_annotation(
+        &mut self,
+        article_id: i64,
+        span: Span,
+        note: &str,
+    ) -> Result<Annotation> {
         let article = self.article(article_id)?;
         let a = text::anchor(&article.text, span)?;
         self.conn.execute(

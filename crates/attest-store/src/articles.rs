@@ -16,9 +16,14 @@ pub struct SourceFile<'a> {
 /// What storing a draft did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InsertOutcome {
-    Inserted { id: i64 },
+    Inserted {
+        id: i64,
+    },
     /// The same text (white space aside) is already in the notebook.
-    Duplicate { id: i64, title: String },
+    Duplicate {
+        id: i64,
+        title: String,
+    },
 }
 
 /// Columns read by [`summary`], from `articles AS a`.

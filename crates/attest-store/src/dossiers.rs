@@ -127,7 +127,11 @@ impl Notebook {
     }
 
     /// Appends statements to a dossier, in the order given, in one transaction.
-    pub fn add_statements_to_dossier(&mut self, dossier_id: i64, statement_ids: &[i64]) -> Result<()> {
+    pub fn add_statements_to_dossier(
+        &mut self,
+        dossier_id: i64,
+        statement_ids: &[i64],
+    ) -> Result<()> {
         self.dossier(dossier_id)?;
         for id in statement_ids {
             self.statement(*id)?;

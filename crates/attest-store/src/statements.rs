@@ -75,7 +75,11 @@ impl Notebook {
         )
     }
 
-    fn query_statements(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Statement>> {
+    fn query_statements(
+        &self,
+        condition: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<Statement>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT s.id, s.article_id, coalesce(a.title, a.fallback_title), s.kind, s.status,
                     s.created_at
@@ -161,11 +165,26 @@ impl Notebook {
     }
 }
 
-fn insert_span(tx: &Transaction, statement_id: i64, role: &str, ord: usize, a: &Anchor) -> Result<()> {
+fn insert_span(
+    tx: &Transaction,
+    statement_id: i64,
+    role: &str,
+    ord: usize,
+    a: &Anchor,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO statement_spans (statement_id, role, ord, start, end, exact, prefix, suffix)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![statement_id, role, ord as i64, a.start, a.end, a.exact, a.prefix, a.suffix],
+        params![
+            statement_id,
+            role,
+            ord as i64,
+            a.start,
+            a.end,
+            a.exact,
+            a.prefix,
+            a.suffix
+        ],
     )?;
     Ok(())
 }

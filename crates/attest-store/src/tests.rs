@@ -207,8 +207,13 @@ fn bad_spans_store_nothing() {
         .err()
         .unwrap();
     assert!(err.to_string().contains("past the end"), "{err}");
-    assert!(nb.statements(&StatementFilter::default()).unwrap().is_empty());
-    assert!(nb.add_annotation(id, Span { start: 9, end: 10 }, "").is_err());
+    assert!(nb
+        .statements(&StatementFilter::default())
+        .unwrap()
+        .is_empty());
+    assert!(nb
+        .add_annotation(id, Span { start: 9, end: 10 }, "")
+        .is_err());
 }
 
 #[test]

@@ -1,0 +1,90 @@
+//! Import use cases: files into a notebook, and `inspect` (the same pipeline without
+//! a notebook).
+
+use attest_core::{ArticleDraft, FileReport, ImportOutcome};
+use attest_import::import_file;
+use attest_store::{InsertOutcome, Notebook, SourceFile};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Imports each file in its own transaction and reports on every one, in order.
+pub fn import_files(notebook: &mut Notebook, paths: &[PathBuf]) -> Vec<FileReport> {
+    paths
+        .iter()
+        .map(|path| FileReport {
+            file: path.display().to_string(),
+            outcome: import_one(notebook, path),
+        })
+        .collect()
+}
+
+fn import_one(notebook: &mut Notebook, path: &PathBuf) -> ImportOutcome {
+    let imported = match import_file(path) {
+        Ok(i) => i,
+        Err(e) => {
+            return ImportOutcome::Failed {
+                reason: e.to_string(),
+            }
+        }
+    };
+    let source = SourceFile {
+        name: &imported.source.name,
+        path: &path.display().to_string(),
+        bytes: &imported.source.bytes,
+        sha256: &imported.source.sha256,
+    };
+    match notebook.insert_article(&imported.draft, &source) {
+        Ok(InsertOutcome::Inserted { id }) => ImportOutcome::Imported {
+            article_id: id,
+            title: imported
+                .draft
+                .meta
+                .title
+                .clone()
+                .unwrap_or_else(|| imported.draft.fallback_title.clone()),
+            warnings: imported.draft.warnings,
+        },
+        Ok(InsertOutcome::Duplicate { id, title }) => ImportOutcome::Duplicate {
+            article_id: id,
+            title,
+        },
+        Err(e) => ImportOutcome::Failed {
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// What `attest inspect --json` prints for one file: exactly what import would store.
+#[derive(Debug, Serialize)]
+pub struct InspectRecord {
+    pub file: String,
+    pub ok: bool,
+    pub error: Option<String>,
+    pub article: Option<ArticleDraft>,
+    /// Proposed statements (filled by statement extraction, a later stage).
+    pub statements: Vec<serde_json::Value>,
+    /// Actor mentions (filled by mention finding, a later stage).
+    pub mentions: Vec<serde_json::Value>,
+}
+
+pub fn inspect(path: &PathBuf) -> InspectRecord {
+    let file = path.display().to_string();
+    match import_file(path) {
+        Ok(imported) => InspectRecord {
+            file,
+            ok: true,
+            error: None,
+            article: Some(imported.draft),
+            statements: vec![],
+            mentions: vec![],
+        },
+        Err(e) => InspectRecord {
+            file,
+            ok: false,
+            error: Some(e.to_string()),
+            article: None,
+            statements: vec![],
+            mentions: vec![],
+        },
+    }
+}

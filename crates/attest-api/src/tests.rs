@@ -1,0 +1,170 @@
+//! The use cases end to end on a real notebook file: the flow the app and the CLI run.
+
+use super::*;
+
+fn repo(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let b = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let start = text[..b].chars().count() as u32;
+    Span {
+        start,
+        end: start + needle.chars().count() as u32,
+    }
+}
+
+#[test]
+fn a_drop_with_bad_files_imports_the_good_ones_and_reports_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let binary = dir.path().join("photo.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9").unwrap();
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(50_000_000)
+        .unwrap();
+
+    let good = repo("tests/fixtures/corridor.txt");
+    let files = vec![
+        empty,
+        good.clone(),
+        binary,
+        latin1,
+        huge,
+        repo("tests/fixtures/budget-note.md"),
+        good,
+    ];
+    let reports = api.import(&files);
+    let statuses: Vec<&str> = reports
+        .iter()
+        .map(|r| match &r.outcome {
+            ImportOutcome::Imported { .. } => "imported",
+            ImportOutcome::Duplicate { .. } => "duplicate",
+            ImportOutcome::Failed { .. } => "failed",
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "failed",
+            "imported",
+            "failed",
+            "failed",
+            "failed",
+            "imported",
+            "duplicate"
+        ]
+    );
+    let ImportOutcome::Failed { reason } = &reports[4].outcome else {
+        panic!()
+    };
+    assert_eq!(
+        reason,
+        "the file is 50.0 MB; Attest imports article files up to 20.0 MB"
+    );
+    assert_eq!(api.info().unwrap().article_count, 2);
+}
+
+#[test]
+fn seed_statement_into_a_dossier_exported_as_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let reports = api.import(&[repo("../shared/corpus/seed/article.txt")]);
+    let ImportOutcome::Imported { article_id, .. } = reports[0].outcome else {
+        panic!("{reports:?}")
+    };
+    let view = api.article_view(article_id).unwrap();
+    let text = &view.article.text;
+    let quote = "China stands firmly with Pakistan in safeguarding its sovereignty and territorial integrity";
+    let wang = api
+        .add_actor(&NewActor {
+            name: "Wang Yi".into(),
+            kind: ActorKind::Person,
+            aliases: vec!["Wang".into()],
+        })
+        .unwrap();
+    let s = api
+        .add_statement(&NewStatement {
+            article_id,
+            content: vec![span_of(text, quote)],
+            speaker_actor_ids: vec![api.actor_named("wang").unwrap().id],
+            speaker_mention: Some(span_of(text, "Wang declared")).map(|s| Span {
+                end: s.start + 4,
+                ..s
+            }),
+            cue: Some(span_of(text, "declared")),
+            kind: StatementKind::Direct,
+        })
+        .unwrap();
+    assert_eq!(s.speakers[0].id, wang.id);
+    let d = api.create_dossier("Seed dossier", "").unwrap();
+    api.add_to_dossier(d.id, &[s.id]).unwrap();
+    let item = api.dossier(d.id).unwrap().items[0].id;
+    api.set_item_commentary(d.id, item, "Beijing’s strongest line.")
+        .unwrap();
+
+    let out = dir.path().join("seed.md");
+    let report = api
+        .export_dossier(d.id, ExportFormat::Markdown, &out)
+        .unwrap();
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(report.bytes, md.len() as u64);
+    assert!(md.contains(&format!("> “{quote}”")), "{md}");
+    assert!(md.contains("— **Wang Yi** (direct quote)"), "{md}");
+    assert!(
+        md.contains("Source: News Desk, *untitled (article.txt)*, ¶5."),
+        "{md}"
+    );
+    assert!(md.contains("Beijing’s strongest line."));
+
+    let missing = dir.path().join("no-such-dir/x.md");
+    let err = api
+        .export_dossier(d.id, ExportFormat::Markdown, &missing)
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Io);
+}
+
+#[test]
+fn errors_reach_the_user_as_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let e = api.article_view(42).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+    assert_eq!(e.message, "no article with id 42");
+    let e = api.actor_named("Nobody").unwrap_err();
+    assert!(e.message.contains("add it first"));
+    let e = api.create_dossier("  ", "").unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    let e = api.search_articles("\"open").unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    let json = serde_json_value(&e);
+    assert_eq!(json["kind"], "invalid");
+}
+
+fn serde_json_value(e: &ApiError) -> serde_json::Value {
+    serde_json::to_value(e).unwrap()
+}
+
+#[test]
+fn inspect_reports_without_a_notebook() {
+    let rec = inspect(&repo("tests/fixtures/corridor.txt"));
+    assert!(rec.ok);
+    let json = serde_json::to_value(&rec).unwrap();
+    assert_eq!(json["article"]["byline"], "Staff Reporter");
+    assert_eq!(json["article"]["dateline"], "ANKARA");
+    assert!(json["article"]["title"].is_null());
+    assert_eq!(json["statements"], serde_json::json!([]));
+    let rec = inspect(&repo("tests/fixtures/nope.txt"));
+    assert!(!rec.ok && rec.error.unwrap().starts_with("cannot read the file"));
+}

@@ -1,0 +1,222 @@
+//! One Tauri command per use case: convert arguments, call `attest_api`, return its
+//! result. Argument names are snake_case on both sides of the bridge.
+
+use crate::AppState;
+use attest_api::{Api, ApiError, ErrorKind};
+use attest_core::*;
+use std::path::PathBuf;
+use tauri::{Manager, Runtime, State};
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn notebook_info(state: State<'_, AppState>) -> Result<NotebookInfo> {
+    state.with(|api| api.info())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn new_notebook<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<NotebookInfo> {
+    switch_notebook(&app, &state, PathBuf::from(path))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_notebook<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<NotebookInfo> {
+    let path = PathBuf::from(path);
+    if !path.is_file() {
+        return Err(ApiError::new(
+            ErrorKind::NotFound,
+            format!("there is no notebook at {}", path.display()),
+        ));
+    }
+    switch_notebook(&app, &state, path)
+}
+
+fn switch_notebook<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    state: &AppState,
+    path: PathBuf,
+) -> Result<NotebookInfo> {
+    state.switch_to(&path)?;
+    if let Some(window) = app.get_webview_window("main") {
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let _ = window.set_title(&format!("{} — Attest", name.unwrap_or_default()));
+    }
+    state.with(|api| api.info())
+}
+
+/// Imports on a blocking thread with its own connection, so the window stays
+/// responsive; each file is its own transaction.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_files(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<Vec<FileReport>> {
+    let notebook = state.notebook_path()?;
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    tauri::async_runtime::spawn_blocking(move || {
+        Api::open(&notebook).map(|mut api| api.import(&paths))
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorKind::Internal, format!("the import stopped: {e}")))?
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_articles(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>> {
+    state.with(|api| api.articles())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn search_articles(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<ArticleSummary>> {
+    state.with(|api| api.search_articles(&query))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleView> {
+    state.with(|api| api.article_view(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_article_meta(
+    state: State<'_, AppState>,
+    id: i64,
+    meta: ArticleMeta,
+) -> Result<Article> {
+    state.with(|api| api.update_article_meta(id, &meta))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_annotation(
+    state: State<'_, AppState>,
+    article_id: i64,
+    span: Span,
+    note: String,
+) -> Result<Annotation> {
+    state.with(|api| api.add_annotation(article_id, span, &note))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_actors(state: State<'_, AppState>) -> Result<Vec<Actor>> {
+    state.with(|api| api.actors())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_actor(state: State<'_, AppState>, actor: NewActor) -> Result<Actor> {
+    state.with(|api| api.add_actor(&actor))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_alias(state: State<'_, AppState>, actor_id: i64, alias: String) -> Result<Actor> {
+    state.with(|api| api.add_alias(actor_id, &alias))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_statement(
+    state: State<'_, AppState>,
+    statement: NewStatement,
+) -> Result<Statement> {
+    state.with(|api| api.add_statement(&statement))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_statements(
+    state: State<'_, AppState>,
+    filter: StatementFilter,
+) -> Result<Vec<Statement>> {
+    state.with(|api| api.statements(&filter))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_dossiers(state: State<'_, AppState>) -> Result<Vec<Dossier>> {
+    state.with(|api| api.dossiers())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_dossier(
+    state: State<'_, AppState>,
+    title: String,
+    description: String,
+) -> Result<Dossier> {
+    state.with(|api| api.create_dossier(&title, &description))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_dossier(state: State<'_, AppState>, id: i64) -> Result<DossierDetail> {
+    state.with(|api| api.dossier(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_to_dossier(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    statement_ids: Vec<i64>,
+) -> Result<DossierDetail> {
+    state.with(|api| api.add_to_dossier(dossier_id, &statement_ids))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_annotation_to_dossier(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    annotation_id: i64,
+) -> Result<DossierDetail> {
+    state.with(|api| api.add_annotation_to_dossier(dossier_id, annotation_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_commentary(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    text: String,
+) -> Result<DossierDetail> {
+    state.with(|api| api.add_commentary(dossier_id, &text))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_item_commentary(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    item_id: i64,
+    text: String,
+) -> Result<DossierDetail> {
+    state.with(|api| api.set_item_commentary(dossier_id, item_id, &text))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn move_dossier_item(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    item_id: i64,
+    new_index: u32,
+) -> Result<DossierDetail> {
+    state.with(|api| api.move_dossier_item(dossier_id, item_id, new_index))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_dossier_item(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    item_id: i64,
+) -> Result<DossierDetail> {
+    state.with(|api| api.remove_dossier_item(dossier_id, item_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_dossier(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    format: ExportFormat,
+    path: String,
+) -> Result<ExportReport> {
+    state.with(|api| api.export_dossier(dossier_id, format, &PathBuf::from(&path)))
+}

@@ -1,0 +1,44 @@
+use attest_api::{Api, ApiError, ErrorKind};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// The notebook the window works on. Opening can fail (a damaged file, a newer
+/// version): the window still starts and shows why.
+pub struct AppState {
+    notebook: Mutex<Result<Api, ApiError>>,
+}
+
+impl AppState {
+    pub fn open(path: &Path) -> Self {
+        AppState {
+            notebook: Mutex::new(Api::open(path)),
+        }
+    }
+
+    /// Replaces the open notebook; on failure the previous one stays open.
+    pub fn switch_to(&self, path: &Path) -> Result<(), ApiError> {
+        let api = Api::open(path)?;
+        *self.lock() = Ok(api);
+        Ok(())
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Result<Api, ApiError>> {
+        // A panic while holding the lock leaves the notebook itself consistent (SQLite
+        // transactions), so carry on with it.
+        self.notebook.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn with<T>(&self, f: impl FnOnce(&mut Api) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        match &mut *self.lock() {
+            Ok(api) => f(api),
+            Err(e) => Err(ApiError::new(
+                ErrorKind::Notebook,
+                format!("no notebook is open: {e}. Use File › Open Notebook or New Notebook."),
+            )),
+        }
+    }
+
+    pub fn notebook_path(&self) -> Result<PathBuf, ApiError> {
+        self.with(|api| Ok(api.notebook_path().to_path_buf()))
+    }
+}

@@ -1,0 +1,128 @@
+//! Command tests: the real command handlers through Tauri's mock runtime and IPC, on a
+//! real notebook file.
+
+use attest_desktop::{builder, AppState};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindowBuilder};
+
+fn repo(rel: &str) -> String {
+    format!("{}/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    webview: tauri::WebviewWindow<tauri::test::MockRuntime>,
+}
+
+impl Harness {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let app = builder(mock_builder())
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        app.manage(AppState::open(&dir.path().join("test.attest")));
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Harness { _dir: dir, webview }
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                // Tauri 2.11+ checks the origin; on Linux the app's own is tauri://localhost.
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+}
+
+fn cp_span(text: &str, needle: &str) -> Value {
+    let b = text.find(needle).unwrap();
+    let start = text[..b].chars().count();
+    json!({"start": start, "end": start + needle.chars().count()})
+}
+
+#[test]
+fn drop_attribute_compile_through_the_commands() {
+    let h = Harness::new();
+    let reports = h.ok(
+        "import_files",
+        json!({"paths": [repo("tests/fixtures/corridor.txt"), repo("tests/fixtures/missing.txt")]}),
+    );
+    assert_eq!(reports[0]["outcome"]["status"], "imported");
+    assert_eq!(reports[1]["outcome"]["status"], "failed");
+    let id = reports[0]["outcome"]["article_id"].as_i64().unwrap();
+
+    let view = h.ok("get_article", json!({"id": id}));
+    let text = view["article"]["text"].as_str().unwrap().to_owned();
+    assert_eq!(view["article"]["meta"]["byline"], "Staff Reporter");
+
+    let actor = h.ok(
+        "add_actor",
+        json!({"actor": {"name": "Selin Aydın", "kind": "person", "aliases": ["Aydın"]}}),
+    );
+    let quote = "We will not let paperwork stand between our farmers and their markets";
+    let statement = h.ok(
+        "add_statement",
+        json!({"statement": {
+            "article_id": id,
+            "content": [cp_span(&text, quote)],
+            "speaker_actor_ids": [actor["id"]],
+            "speaker_mention": null,
+            "cue": null,
+            "kind": "direct"
+        }}),
+    );
+    assert_eq!(statement["content"][0]["exact"], quote);
+
+    let dossier = h.ok(
+        "create_dossier",
+        json!({"title": "Corridor", "description": ""}),
+    );
+    let detail = h.ok(
+        "add_to_dossier",
+        json!({"dossier_id": dossier["id"], "statement_ids": [statement["id"]]}),
+    );
+    assert_eq!(detail["items"].as_array().unwrap().len(), 1);
+
+    let out = h._dir.path().join("corridor.md");
+    h.ok(
+        "export_dossier",
+        json!({"dossier_id": dossier["id"], "format": "markdown", "path": out}),
+    );
+    let md = std::fs::read_to_string(out).unwrap();
+    assert!(md.contains(quote) && md.contains("Selin Aydın"), "{md}");
+}
+
+#[test]
+fn errors_arrive_as_kind_and_message() {
+    let h = Harness::new();
+    let err = h.call("get_article", json!({"id": 7})).unwrap_err();
+    assert_eq!(
+        err,
+        json!({"kind": "not_found", "message": "no article with id 7"})
+    );
+    let err = h
+        .call("open_notebook", json!({"path": "/nonexistent/x.attest"}))
+        .unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+    let info = h.ok("notebook_info", json!({}));
+    assert!(info["path"].as_str().unwrap().ends_with("test.attest"));
+}
