@@ -1,0 +1,124 @@
+//! The `attest` binary as a script would use it.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel)
+}
+
+fn attest(notebook: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("attest").unwrap();
+    cmd.arg("--notebook").arg(notebook);
+    cmd
+}
+
+fn json_lines(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn inspect_prints_the_seed_verbatim_with_byline_and_dateline() {
+    let out = Command::cargo_bin("attest")
+        .unwrap()
+        .args(["inspect", "--json"])
+        .arg(repo("../shared/corpus/seed/article.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rec = &json_lines(&out.stdout)[0];
+    let seed = std::fs::read_to_string(repo("../shared/corpus/seed/article.txt")).unwrap();
+    assert_eq!(rec["ok"], true);
+    assert_eq!(rec["article"]["text"], seed.as_str());
+    assert_eq!(rec["article"]["byline"], "News Desk");
+    assert_eq!(rec["article"]["dateline"], "BEIJING");
+    assert_eq!(rec["statements"], serde_json::json!([]));
+    assert_eq!(rec["mentions"], serde_json::json!([]));
+}
+
+#[test]
+fn a_failed_file_is_reported_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let nb = dir.path().join("n.attest");
+    let out = attest(&nb)
+        .args(["--json", "import"])
+        .arg(&empty)
+        .arg(repo("tests/fixtures/corridor.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let reports = json_lines(&out.stdout);
+    assert_eq!(reports[0]["outcome"]["reason"], "the file is empty");
+    assert_eq!(reports[1]["outcome"]["status"], "imported");
+
+    let out = Command::cargo_bin("attest")
+        .unwrap()
+        .args(["inspect", "--json"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_lines(&out.stdout)[0]["error"], "the file is empty");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = Command::cargo_bin("attest")
+        .unwrap()
+        .args(["actors", "add", "X", "--kind", "planet"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected one of: person"));
+}
+
+#[test]
+fn statement_to_dossier_to_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let nb = dir.path().join("n.attest");
+    attest(&nb)
+        .arg("import")
+        .arg(repo("../shared/corpus/seed/article.txt"))
+        .assert()
+        .success();
+    attest(&nb)
+        .args(["actors", "add", "Wang Yi", "--kind", "person", "--alias", "Wang"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(repo("../shared/corpus/seed/article.txt")).unwrap();
+    let quote = "China stands firmly with Pakistan in safeguarding its sovereignty and territorial integrity";
+    let start = text[..text.find(quote).unwrap()].chars().count();
+    let end = start + quote.chars().count();
+    let out = attest(&nb)
+        .args(["--json", "statements", "add", "--article", "1", "--speaker", "wang"])
+        .args(["--content-start", &start.to_string(), "--content-end", &end.to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let statement = &json_lines(&out.stdout)[0];
+    assert_eq!(statement["content"][0]["exact"], quote);
+    attest(&nb).args(["dossiers", "create", "Seed"]).assert().success();
+    attest(&nb).args(["dossiers", "add", "Seed", "1"]).assert().success();
+    let md = dir.path().join("seed.md");
+    attest(&nb)
+        .args(["export", "Seed", "--format", "md", "--out"])
+        .arg(&md)
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(md).unwrap();
+    assert!(md.contains(&format!("“{quote}”")) && md.contains("¶5"), "{md}");
+
+    let out = attest(&nb)
+        .args(["statements", "add", "--article", "1", "--speaker", "Nobody"])
+        .args(["--content-start", "0", "--content-end", "3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no actor is named “Nobody”"));
+}
