@@ -1,0 +1,150 @@
+// A small W3C WebDriver client over fetch, enough to drive the real Attest window
+// through tauri-driver (which forwards to WebKitWebDriver).
+
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class Driver {
+  constructor(base, session) {
+    this.base = base;
+    this.session = session;
+  }
+
+  /** Starts tauri-driver on `port` with `env` and opens a session on the app binary. */
+  static async start({ app, port, env }) {
+    const proc = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        const r = await fetch(`${base}/status`);
+        if (r.ok) break;
+      } catch {
+        /* not listening yet */
+      }
+      if (i > 100) throw new Error('tauri-driver did not start');
+      await sleep(100);
+    }
+    const res = await call(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application: app, args: [] } } },
+    });
+    const driver = new Driver(base, res.sessionId);
+    driver.proc = proc;
+    return driver;
+  }
+
+  async stop() {
+    try {
+      await this.cmd('DELETE', '');
+    } finally {
+      this.proc?.kill();
+    }
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.session}${path}`, body);
+  }
+
+  async find(css) {
+    const el = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return new Element(this, el[ELEMENT]);
+  }
+
+  async findAll(css) {
+    const els = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+    return els.map((e) => new Element(this, e[ELEMENT]));
+  }
+
+  /** Polls `css` until it exists (and `until(el)` holds, if given). */
+  async waitFor(css, { timeout = 15000, until } = {}) {
+    const end = Date.now() + timeout;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const el = await this.find(css);
+        if (!until || (await until(el))) return el;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${css}${last ? `: ${last.message}` : ''}`);
+  }
+
+  async click(css) {
+    const el = await this.waitFor(css);
+    await el.click();
+    return el;
+  }
+
+  async type(css, text) {
+    const el = await this.waitFor(css);
+    await el.clear();
+    await el.type(text);
+    return el;
+  }
+
+  execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  executeAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
+  /** Calls a Tauri command through the page's IPC bridge, as the UI does. */
+  async invoke(command, args) {
+    const result = await this.executeAsync(
+      `const [command, args, done] = arguments;
+       window.__TAURI_INTERNALS__.invoke(command, args)
+         .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error }));`,
+      [command, args],
+    );
+    if (!result.ok) throw new Error(`${command}: ${JSON.stringify(result.error)}`);
+    return result.value;
+  }
+
+  /** PNG bytes of the window. */
+  async screenshot() {
+    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  }
+}
+
+class Element {
+  constructor(driver, id) {
+    this.driver = driver;
+    this.id = id;
+  }
+  click() {
+    return this.driver.cmd('POST', `/element/${this.id}/click`, {});
+  }
+  clear() {
+    return this.driver.cmd('POST', `/element/${this.id}/clear`, {});
+  }
+  type(text) {
+    return this.driver.cmd('POST', `/element/${this.id}/value`, { text });
+  }
+  text() {
+    return this.driver.cmd('GET', `/element/${this.id}/text`);
+  }
+  attribute(name) {
+    return this.driver.cmd('GET', `/element/${this.id}/attribute/${name}`);
+  }
+}
+
+async function call(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok || json.value?.error) {
+    throw new Error(`${method} ${path}: ${json.value?.error ?? res.status} ${json.value?.message ?? ''}`);
+  }
+  return json.value;
+}
