@@ -5,7 +5,9 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
 }
 
 fn attest(notebook: &Path) -> Command {
@@ -88,7 +90,9 @@ fn statement_to_dossier_to_markdown() {
         .assert()
         .success();
     attest(&nb)
-        .args(["actors", "add", "Wang Yi", "--kind", "person", "--alias", "Wang"])
+        .args([
+            "actors", "add", "Wang Yi", "--kind", "person", "--alias", "Wang",
+        ])
         .assert()
         .success();
     let text = std::fs::read_to_string(repo("../shared/corpus/seed/article.txt")).unwrap();
@@ -96,15 +100,38 @@ fn statement_to_dossier_to_markdown() {
     let start = text[..text.find(quote).unwrap()].chars().count();
     let end = start + quote.chars().count();
     let out = attest(&nb)
-        .args(["--json", "statements", "add", "--article", "1", "--speaker", "wang"])
-        .args(["--content-start", &start.to_string(), "--content-end", &end.to_string()])
+        .args([
+            "--json",
+            "statements",
+            "add",
+            "--article",
+            "1",
+            "--speaker",
+            "wang",
+        ])
+        .args([
+            "--content-start",
+            &start.to_string(),
+            "--content-end",
+            &end.to_string(),
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let statement = &json_lines(&out.stdout)[0];
     assert_eq!(statement["content"][0]["exact"], quote);
-    attest(&nb).args(["dossiers", "create", "Seed"]).assert().success();
-    attest(&nb).args(["dossiers", "add", "Seed", "1"]).assert().success();
+    attest(&nb)
+        .args(["dossiers", "create", "Seed"])
+        .assert()
+        .success();
+    attest(&nb)
+        .args(["dossiers", "add", "Seed", "1"])
+        .assert()
+        .success();
     let md = dir.path().join("seed.md");
     attest(&nb)
         .args(["export", "Seed", "--format", "md", "--out"])
@@ -112,7 +139,10 @@ fn statement_to_dossier_to_markdown() {
         .assert()
         .success();
     let md = std::fs::read_to_string(md).unwrap();
-    assert!(md.contains(&format!("“{quote}”")) && md.contains("¶5"), "{md}");
+    assert!(
+        md.contains(&format!("“{quote}”")) && md.contains("¶5"),
+        "{md}"
+    );
 
     let out = attest(&nb)
         .args(["statements", "add", "--article", "1", "--speaker", "Nobody"])

@@ -10,6 +10,7 @@
 //!   a missing byline or title is not an error.
 
 mod decode;
+mod language;
 mod metadata;
 
 use attest_core::{ArticleDraft, SourceFormat};
@@ -145,7 +146,10 @@ pub fn extract(
     if text.trim().is_empty() {
         return Err(ImportError::Blank);
     }
-    let found = metadata::read(&text, format);
+    let mut found = metadata::read(&text, format);
+    if found.meta.language.is_none() {
+        found.meta.language = language::detect(&text);
+    }
     let fallback_title = found.fallback_title.unwrap_or_else(|| file_stem(file_name));
     Ok(ArticleDraft {
         meta: found.meta,

@@ -82,13 +82,28 @@ fn headline_and_by_line() {
 fn plain_prose_invents_nothing() {
     let text = "the committee met on tuesday and nothing was decided.\nit will meet again.";
     let d = extract(text.as_bytes(), "minutes.txt", SourceFormat::Text).unwrap();
-    assert_eq!(d.meta, ArticleMeta::default());
+    assert_eq!(
+        d.meta,
+        ArticleMeta {
+            language: Some("en".into()),
+            ..Default::default()
+        }
+    );
+    let short = extract(b"ok then", "x.txt", SourceFormat::Text).unwrap();
+    assert_eq!(short.meta.language, None, "too short to tell");
     assert_eq!(
         d.fallback_title,
         "the committee met on tuesday and nothing was decided"
     );
     let one_word = extract(b"...", "notes.txt", SourceFormat::Text).unwrap();
     assert_eq!(one_word.fallback_title, "...");
+}
+
+#[test]
+fn language_is_detected_when_confident() {
+    let de = "Das Finanzministerium hat am Freitag den Entwurf des Haushalts vorgelegt und erklärt, dass die Steuern nicht steigen werden.";
+    let d = extract(de.as_bytes(), "x.txt", SourceFormat::Text).unwrap();
+    assert_eq!(d.meta.language.as_deref(), Some("de"));
 }
 
 #[test]
