@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useState } from "react";
+import type { ArticleSummary } from "./bindings/ArticleSummary";
+import type { FileReport } from "./bindings/FileReport";
+import type { NotebookInfo } from "./bindings/NotebookInfo";
+import { useFeedback } from "./components/Feedback";
+import { ActorsView } from "./features/actors/ActorsView";
+import { ArticleList } from "./features/articles/ArticleList";
+import { DossiersView } from "./features/dossiers/DossiersView";
+import { chooseArticleFiles, chooseNewNotebookPath, chooseNotebookToOpen } from "./features/notebook/dialogs";
+import { DropOverlay } from "./features/notebook/DropOverlay";
+import { ImportReport } from "./features/notebook/ImportReport";
+import { TopBar, type Tab } from "./features/notebook/TopBar";
+import { useNativeEvents } from "./features/notebook/useNativeEvents";
+import { Welcome } from "./features/notebook/Welcome";
+import { Reader } from "./features/reader/Reader";
+import { StatementsView } from "./features/statements/StatementsView";
+import { api, errorMessage } from "./lib/api";
+
+function firstImportedId(reports: FileReport[]): number | null {
+  for (const { outcome } of reports) {
+    if (outcome.status === "imported") return outcome.article_id;
+  }
+  return null;
+}
+
+export function App() {
+  const { showError } = useFeedback();
+  const [ready, setReady] = useState(false);
+  const [notebook, setNotebook] = useState<NotebookInfo | null>(null);
+  const [noNotebookReason, setNoNotebookReason] = useState<string | null>(null);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
+  // Bumped after every change to the notebook; views that load data depend on it.
+  const [version, setVersion] = useState(0);
+  const [tab, setTab] = useState<Tab>("articles");
+  const [selectedArticleId, setSelectedArticleId] = useState<number | null>(null);
+  const [importReport, setImportReport] = useState<FileReport[] | null>(null);
+
+  /** Reloads the notebook info and the article list; returns the articles. */
+  const reloadAll = useCallback(async (): Promise<ArticleSummary[]> => {
+    setVersion((v) => v + 1);
+    try {
+      setNotebook(await api.notebookInfo());
+      setNoNotebookReason(null);
+    } catch (err) {
+      setNotebook(null);
+      setNoNotebookReason(errorMessage(err));
+      setArticles([]);
+      return [];
+    }
+    try {
+      const list = await api.listArticles();
+      setArticles(list);
+      return list;
+    } catch (err) {
+      showError(err);
+      return [];
+    }
+  }, [showError]);
+
+  useEffect(() => {
+    reloadAll()
+      .then((list) => setSelectedArticleId((current) => current ?? list[0]?.id ?? null))
+      .finally(() => setReady(true));
+  }, [reloadAll]);
+
+  const switchNotebook = async (choosePath: () => Promise<string | null>, open: (path: string) => Promise<NotebookInfo>) => {
+    try {
+      const path = await choosePath();
+      if (!path) return;
+      await open(path);
+      setImportReport(null);
+      setTab("articles");
+      const list = await reloadAll();
+      setSelectedArticleId(list[0]?.id ?? null);
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const newNotebook = () => switchNotebook(chooseNewNotebookPath, api.newNotebook);
+  const openNotebook = () => switchNotebook(chooseNotebookToOpen, api.openNotebook);
+
+  const importPaths = async (paths: string[]) => {
+    if (paths.length === 0) return;
+    try {
+      const reports = await api.importFiles(paths);
+      setImportReport(reports);
+      await reloadAll();
+      const imported = firstImportedId(reports);
+      if (imported !== null) {
+        setSelectedArticleId(imported);
+        setTab("articles");
+      }
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const importViaDialog = async () => {
+    try {
+      const paths = await chooseArticleFiles();
+      if (paths) await importPaths(paths);
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const dragging = useNativeEvents({
+    onMenu: (action) => {
+      if (action === "new-notebook") void newNotebook();
+      else if (action === "open-notebook") void openNotebook();
+      else if (action === "import") void importViaDialog();
+    },
+    onDropFiles: (paths) => void importPaths(paths),
+  });
+
+  const openArticle = (id: number) => {
+    setSelectedArticleId(id);
+    setTab("articles");
+  };
+
+  return (
+    <div className="app" data-testid={ready ? "app-ready" : "app-loading"}>
+      <TopBar notebook={notebook} tab={tab} onTab={setTab} onImport={() => void importViaDialog()} />
+      <main className="main">
+        {!ready ? (
+          <p className="empty-hint">Opening notebook…</p>
+        ) : !notebook ? (
+          <Welcome reason={noNotebookReason} onNew={() => void newNotebook()} onOpen={() => void openNotebook()} />
+        ) : (
+          <>
+            {tab === "articles" && (
+              <div className="articles-layout">
+                <ArticleList articles={articles} selectedId={selectedArticleId} onSelect={setSelectedArticleId} version={version} />
+                {selectedArticleId !== null ? (
+                  <Reader articleId={selectedArticleId} version={version} onArticleChanged={() => void reloadAll()} />
+                ) : (
+                  <div className="reader reader-empty">
+                    <p className="empty-hint">Import articles with Import… or by dropping files onto the window.</p>
+                  </div>
+                )}
+              </div>
+            )}
+            {tab === "actors" && <ActorsView version={version} />}
+            {tab === "statements" && <StatementsView version={version} onOpenArticle={openArticle} />}
+            {tab === "dossiers" && <DossiersView version={version} />}
+          </>
+        )}
+      </main>
+      {importReport && <ImportReport reports={importReport} onDismiss={() => setImportReport(null)} />}
+      {dragging && <DropOverlay />}
+    </div>
+  );
+}

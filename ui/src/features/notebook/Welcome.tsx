@@ -1,0 +1,24 @@
+type WelcomeProps = {
+  reason: string | null;
+  onNew: () => void;
+  onOpen: () => void;
+};
+
+/** Shown when no notebook is open (notebook_info failed). */
+export function Welcome({ reason, onNew, onOpen }: WelcomeProps) {
+  return (
+    <div className="welcome">
+      <h1>No notebook is open</h1>
+      {reason && <p className="muted">{reason}</p>}
+      <p>Create a notebook to start collecting articles and statements, or open an existing one.</p>
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={onNew}>
+          New notebook…
+        </button>
+        <button type="button" className="button" onClick={onOpen}>
+          Open notebook…
+        </button>
+      </div>
+    </div>
+  );
+}

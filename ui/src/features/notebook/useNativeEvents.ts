@@ -1,0 +1,32 @@
+import { useEffect, useRef, useState } from "react";
+import { onFileDrop, onMenu, subscribeWhileMounted, type MenuAction } from "../../lib/tauri";
+
+type NativeEventHandlers = {
+  onMenu: (action: MenuAction) => void;
+  onDropFiles: (paths: string[]) => void;
+};
+
+/**
+ * Listens to the native File menu and to files dragged onto the window.
+ * Returns whether files are being dragged over the window right now.
+ */
+export function useNativeEvents(handlers: NativeEventHandlers): boolean {
+  const [dragging, setDragging] = useState(false);
+  // Subscribe once; always call the latest handlers.
+  const latest = useRef(handlers);
+  latest.current = handlers;
+
+  useEffect(() => subscribeWhileMounted(() => onMenu((action) => latest.current.onMenu(action))), []);
+  useEffect(
+    () =>
+      subscribeWhileMounted(() =>
+        onFileDrop({
+          onHover: () => setDragging(true),
+          onLeave: () => setDragging(false),
+          onDrop: (paths) => latest.current.onDropFiles(paths),
+        }),
+      ),
+    [],
+  );
+  return dragging;
+}

@@ -1,0 +1,90 @@
+import { useState } from "react";
+import type { Annotation } from "../../bindings/Annotation";
+import type { Dossier } from "../../bindings/Dossier";
+import type { Statement } from "../../bindings/Statement";
+import { useFeedback } from "../../components/Feedback";
+import { api } from "../../lib/api";
+import { quoted, quoteText, speakerLabel, truncate } from "../../lib/format";
+
+type ReaderSidePanelProps = {
+  statements: Statement[];
+  annotations: Annotation[];
+  dossiers: Dossier[];
+  /** Scrolls the reader to a code-point position. */
+  onReveal: (position: number) => void;
+};
+
+export function ReaderSidePanel({ statements, annotations, dossiers, onReveal }: ReaderSidePanelProps) {
+  return (
+    <aside className="reader-side" aria-label="Statements and notes">
+      <section>
+        <h2 className="side-heading">Statements ({statements.length})</h2>
+        {statements.length === 0 && <p className="empty-hint">Select text and choose Statement to record who said what.</p>}
+        <ul className="side-list">
+          {statements.map((statement) => (
+            <li key={statement.id} className="side-item" data-testid="side-statement">
+              <button type="button" className="side-link" onClick={() => onReveal(statement.content[0]?.start ?? 0)}>
+                <strong>{speakerLabel(statement)}</strong> — {quoted(truncate(quoteText(statement.content), 140))}
+              </button>
+              <span className="badge">{statement.kind}</span>
+              {statement.status !== "accepted" && <span className="badge badge-muted">{statement.status}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2 className="side-heading">Notes ({annotations.length})</h2>
+        {annotations.length === 0 && <p className="empty-hint">Select text and choose Note to annotate it.</p>}
+        <ul className="side-list">
+          {annotations.map((annotation) => (
+            <li key={annotation.id} className="side-item" data-testid="side-note">
+              <button type="button" className="side-link" onClick={() => onReveal(annotation.anchor.start)}>
+                <span className="side-passage">{quoted(truncate(annotation.anchor.exact, 120))}</span>
+                {annotation.note && <span className="side-note-text">{annotation.note}</span>}
+              </button>
+              {dossiers.length > 0 && <AddNoteToDossier annotationId={annotation.id} dossiers={dossiers} />}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}
+
+function AddNoteToDossier({ annotationId, dossiers }: { annotationId: number; dossiers: Dossier[] }) {
+  const { toast, showError } = useFeedback();
+  const [dossierId, setDossierId] = useState<number | "">("");
+  return (
+    <form
+      className="inline-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (dossierId === "") return;
+        try {
+          const detail = await api.addAnnotationToDossier(dossierId, annotationId);
+          toast(`Note added to “${detail.dossier.title}”`);
+          setDossierId("");
+        } catch (err) {
+          showError(err);
+        }
+      }}
+    >
+      <select
+        className="input input-small"
+        aria-label="Dossier for this note"
+        value={dossierId}
+        onChange={(event) => setDossierId(event.target.value ? Number(event.target.value) : "")}
+      >
+        <option value="">Add to dossier…</option>
+        {dossiers.map((dossier) => (
+          <option key={dossier.id} value={dossier.id}>
+            {dossier.title}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-small" disabled={dossierId === ""}>
+        Add
+      </button>
+    </form>
+  );
+}

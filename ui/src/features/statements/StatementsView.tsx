@@ -1,0 +1,127 @@
+import { useState } from "react";
+import { useFeedback } from "../../components/Feedback";
+import { api } from "../../lib/api";
+import { quoted, quoteText, speakerLabel, truncate } from "../../lib/format";
+import { useLoader } from "../../lib/useLoader";
+
+type StatementsViewProps = {
+  version: number;
+  onOpenArticle: (articleId: number) => void;
+};
+
+export function StatementsView({ version, onOpenArticle }: StatementsViewProps) {
+  const { toast, showError } = useFeedback();
+  const statements = useLoader(() => api.listStatements(), [version]);
+  const dossiers = useLoader(() => api.listDossiers(), [version]);
+  const [checked, setChecked] = useState<Set<number>>(new Set());
+  const [dossierId, setDossierId] = useState<number | "">("");
+  const rows = statements.data ?? [];
+  const allChecked = rows.length > 0 && rows.every((s) => checked.has(s.id));
+
+  const toggle = (id: number) =>
+    setChecked((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const addToDossier = async () => {
+    if (dossierId === "" || checked.size === 0) return;
+    try {
+      // Keep the table's order, which is the order the analyst sees.
+      const ids = rows.filter((s) => checked.has(s.id)).map((s) => s.id);
+      const detail = await api.addToDossier(dossierId, ids);
+      toast(`Added ${ids.length} ${ids.length === 1 ? "statement" : "statements"} to “${detail.dossier.title}”`);
+      setChecked(new Set());
+      dossiers.reload();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  return (
+    <div className="page" data-testid="statements">
+      <header className="page-header">
+        <h1 className="page-title">Statements ({rows.length})</h1>
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void addToDossier();
+          }}
+        >
+          <select
+            className="input"
+            aria-label="Dossier"
+            data-testid="dossier-select"
+            value={dossierId}
+            onChange={(event) => setDossierId(event.target.value ? Number(event.target.value) : "")}
+          >
+            <option value="">Choose a dossier…</option>
+            {(dossiers.data ?? []).map((dossier) => (
+              <option key={dossier.id} value={dossier.id}>
+                {dossier.title}
+              </option>
+            ))}
+          </select>
+          <button
+            type="submit"
+            className="button button-primary"
+            data-testid="add-to-dossier"
+            disabled={dossierId === "" || checked.size === 0}
+          >
+            Add to dossier{checked.size > 0 ? ` (${checked.size})` : ""}…
+          </button>
+        </form>
+      </header>
+      {dossiers.data?.length === 0 && <p className="muted small">Create a dossier in the Dossiers tab to collect statements.</p>}
+      {rows.length === 0 && !statements.loading ? (
+        <p className="empty-hint">No statements yet. Select text in an article and choose Statement.</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th className="check-cell">
+                <input
+                  type="checkbox"
+                  aria-label="Select all statements"
+                  checked={allChecked}
+                  onChange={() => setChecked(allChecked ? new Set() : new Set(rows.map((s) => s.id)))}
+                />
+              </th>
+              <th>Speaker</th>
+              <th>Quote</th>
+              <th>Kind</th>
+              <th>Article</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((statement) => (
+              <tr key={statement.id} data-testid="statement-row" className={checked.has(statement.id) ? "selected" : undefined}>
+                <td className="check-cell">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select statement by ${speakerLabel(statement)}`}
+                    checked={checked.has(statement.id)}
+                    onChange={() => toggle(statement.id)}
+                  />
+                </td>
+                <td className="speaker-cell">{speakerLabel(statement)}</td>
+                <td className="quote-cell">{quoted(truncate(quoteText(statement.content), 240))}</td>
+                <td>
+                  <span className="badge">{statement.kind}</span>
+                </td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => onOpenArticle(statement.article_id)}>
+                    {statement.article_title}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

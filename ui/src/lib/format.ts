@@ -1,0 +1,46 @@
+import type { Anchor } from "../bindings/Anchor";
+import type { Statement } from "../bindings/Statement";
+
+/** Who a statement is attributed to, for lists and tooltips. */
+export function speakerLabel(statement: Statement): string {
+  if (statement.speakers.length > 0) return statement.speakers.map((s) => s.name).join(", ");
+  return statement.speaker_mention?.exact ?? "Unknown speaker";
+}
+
+/** The quoted words of a statement; several content spans are joined by an ellipsis. */
+export function quoteText(content: Anchor[]): string {
+  return content.map((anchor) => anchor.exact).join(" … ");
+}
+
+const OPENING_QUOTES = /^[“"‘„«]/u;
+const CLOSING_QUOTES = /[”"’“»]$/u;
+
+/** Wraps a passage in curly quotes, unless the selection already took its own. */
+export function quoted(text: string): string {
+  const open = OPENING_QUOTES.test(text) ? "" : "“";
+  const close = CLOSING_QUOTES.test(text) ? "" : "”";
+  return `${open}${text}${close}`;
+}
+
+/** Shortens long passages for lists; full text stays available elsewhere. */
+export function truncate(text: string, max = 160): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
+/** "a, b ,, c" → ["a", "b", "c"] */
+export function parseList(input: string): string[] {
+  return input
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+export const ACTOR_KIND_LABELS = {
+  person: "Person",
+  organization: "Organisation",
+  state: "State",
+  party: "Party",
+  media_outlet: "Media outlet",
+  other: "Other",
+} as const;

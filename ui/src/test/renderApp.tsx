@@ -1,0 +1,51 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { App } from "../App";
+import { FeedbackProvider } from "../components/Feedback";
+import type { ArticleView } from "../bindings/ArticleView";
+import { fakeBackend, type FakeBackend, type Handler } from "./backend";
+import { ACTORS, NOTEBOOK, SUMMARIES, articleView } from "./fixtures";
+
+/** Answers for every command the app calls on start and in the reader. */
+export function defaultHandlers(view: ArticleView = articleView()): Record<string, Handler> {
+  return {
+    notebook_info: () => NOTEBOOK,
+    list_articles: () => SUMMARIES,
+    get_article: () => view,
+    list_dossiers: () => [],
+    list_actors: () => ACTORS,
+    list_statements: () => [],
+  };
+}
+
+/** Renders the whole app against a fake back end and waits until it is ready. */
+export async function renderApp(overrides: Record<string, Handler> = {}): Promise<FakeBackend> {
+  const backend = fakeBackend({ ...defaultHandlers(), ...overrides });
+  render(
+    <FeedbackProvider>
+      <App />
+    </FeedbackProvider>,
+  );
+  await screen.findByTestId("app-ready");
+  return backend;
+}
+
+/**
+ * Selects `needle` in the reader the way a mouse would: a DOM Range over the
+ * paragraph's text node, then mouseup.
+ */
+export function selectInReader(needle: string) {
+  const reader = screen.getByTestId("reader");
+  const container = Array.from(reader.querySelectorAll("[data-para-text]")).find((el) =>
+    el.textContent?.includes(needle),
+  );
+  if (!container) throw new Error(`"${needle}" is not in the reader`);
+  const textNode = Array.from(container.childNodes).find((node) => node.textContent?.includes(needle))!;
+  const at = textNode.textContent!.indexOf(needle);
+  const range = document.createRange();
+  range.setStart(textNode, at);
+  range.setEnd(textNode, at + needle.length);
+  const selection = window.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  fireEvent.mouseUp(container);
+}
