@@ -45,6 +45,7 @@ async function selectInReader(needle) {
      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
        const at = node.data.indexOf(needle);
        if (at < 0) continue;
+       node.parentElement.scrollIntoView({ block: 'center' });
        const range = document.createRange();
        range.setStart(node, at);
        range.setEnd(node, at + needle.length);
@@ -101,7 +102,7 @@ test('dropped files are imported or reported, one by one', async () => {
   for (const row of rows) statuses.push(await row.attribute('data-status'));
   assert.deepEqual(statuses, ['imported', 'failed', 'imported', 'failed', 'failed', 'duplicate']);
   const text = await report.text();
-  assert.match(text, /the file is empty/);
+  assert.match(text, /the file is empty/i);
   assert.match(text, /binary data/);
   assert.match(text, /not valid UTF-8/);
   await shot('02-import-report');
@@ -140,6 +141,7 @@ test('a statement is made from the direct quote with its speaker', async () => {
   await driver.type('[data-testid="alias-input"]', 'Wang');
   await shot('04-statement-dialog');
   await driver.click('[data-testid="save-statement"]');
+  await driver.waitFor('[data-testid="side-statement"]');
 
   const statements = await driver.invoke('list_statements', {
     filter: { article_id: null, actor_id: null },
@@ -163,7 +165,11 @@ test('the statement goes into a new dossier that exports as Markdown', async () 
   await driver.click('[data-testid="dossier-add-statement"]');
   const item = await driver.waitFor('[data-testid="dossier-item"]');
   assert.match(await item.text(), /China stands firmly/);
-  await driver.type('[data-testid="item-commentary"]', 'The strongest line of the visit.');
+  const commentary = 'The strongest line of the visit.';
+  await driver.type('[data-testid="item-commentary"]', commentary);
+  await driver.waitFor('[data-testid="item-commentary"]', {
+    until: async (el) => (await el.property('value')) === commentary,
+  });
   // Commentary is saved when the field loses focus.
   await driver.execute(`document.activeElement?.blur();`);
   await shot('06-dossier');

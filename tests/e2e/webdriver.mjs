@@ -128,8 +128,13 @@ class Element {
   type(text) {
     return this.driver.cmd('POST', `/element/${this.id}/value`, { text });
   }
+  /** The rendered text (innerText: WebKitWebDriver's own getText stops at the first
+   *  line of a button). */
   text() {
-    return this.driver.cmd('GET', `/element/${this.id}/text`);
+    return this.driver.execute('return arguments[0].innerText;', [{ [ELEMENT]: this.id }]);
+  }
+  property(name) {
+    return this.driver.cmd('GET', `/element/${this.id}/property/${name}`);
   }
   attribute(name) {
     return this.driver.cmd('GET', `/element/${this.id}/attribute/${name}`);

@@ -56,8 +56,8 @@ describe("App", () => {
     const rows = within(report).getAllByTestId("import-row");
     expect(rows.map((row) => row.getAttribute("data-status"))).toEqual(["imported", "duplicate", "failed"]);
     expect(rows[0].textContent).toContain("Imported");
-    expect(rows[1].textContent).toContain("Duplicate of “Minister rules out concessions”");
-    expect(rows[2].textContent).toContain("Failed — not a text file");
+    expect(rows[1].textContent).toContain("Already in the notebook as “Minister rules out concessions”");
+    expect(rows[2].textContent).toContain("FailedNot a text file.");
 
     expect(backend.callsTo("import_files")).toEqual([{ paths: ["/in/new.md", "/in/again.md", "/in/broken.pdf"] }]);
     const dialogOptions = backend.callsTo("plugin:dialog|open")[0].options as { multiple: boolean; filters: unknown };

@@ -89,7 +89,5 @@ fn bcp47(lang: Lang) -> &'static str {
         Tgl => "tl",
         Hye => "hy",
         Cym => "cy",
-        // Languages a newer whatlang adds keep their three-letter code until listed.
-        other => other.code(),
     }
 }

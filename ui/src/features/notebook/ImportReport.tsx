@@ -2,14 +2,26 @@ import type { FileReport } from "../../bindings/FileReport";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import { useEscape } from "../../lib/useEscape";
 
-function describe(outcome: ImportOutcome): string {
+const LABELS: Record<ImportOutcome["status"], string> = {
+  imported: "Imported",
+  duplicate: "Duplicate",
+  failed: "Failed",
+};
+
+/** The back end's reasons are clauses ("the file is empty"); shown alone they read as sentences. */
+function sentence(clause: string): string {
+  return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
+}
+
+/** The sentences under a file's name: why it failed, what it duplicates, warnings. */
+function details(outcome: ImportOutcome): string[] {
   switch (outcome.status) {
     case "imported":
-      return "Imported";
+      return outcome.warnings.map(sentence);
     case "duplicate":
-      return `Duplicate of “${outcome.title}”`;
+      return [`Already in the notebook as “${outcome.title}”; skipped.`];
     case "failed":
-      return `Failed — ${outcome.reason}`;
+      return [sentence(outcome.reason)];
   }
 }
 
@@ -42,13 +54,12 @@ export function ImportReport({ reports, onDismiss }: ImportReportProps) {
             <span className="import-file" title={report.file}>
               {fileName(report.file)}
             </span>
-            <span className={`import-status status-${report.outcome.status}`}>{describe(report.outcome)}</span>
-            {report.outcome.status === "imported" &&
-              report.outcome.warnings.map((warning) => (
-                <span key={warning} className="import-warning">
-                  {warning}
-                </span>
-              ))}
+            <span className={`import-status status-${report.outcome.status}`}>{LABELS[report.outcome.status]}</span>
+            {details(report.outcome).map((detail) => (
+              <span key={detail} className={`import-detail detail-${report.outcome.status}`}>
+                {detail}
+              </span>
+            ))}
           </li>
         ))}
       </ul>
