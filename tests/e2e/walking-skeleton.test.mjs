@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,9 @@ before(async () => {
   writeFileSync(join(work, 'empty.txt'), '');
   writeFileSync(join(work, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2]));
   writeFileSync(join(work, 'latin1.txt'), Buffer.from('Caf\xe9 au lait', 'latin1'));
+  // 50 MB on paper, sparse on disk.
+  writeFileSync(join(work, 'huge.txt'), '');
+  truncateSync(join(work, 'huge.txt'), 50_000_000);
   const port = 4444 + Math.floor(Math.random() * 1000) * 2;
   driver = await Driver.start({
     app,
@@ -92,19 +95,21 @@ test('dropped files are imported or reported, one by one', async () => {
     seed,
     join(work, 'photo.txt'),
     join(work, 'latin1.txt'),
+    join(work, 'huge.txt'),
     fixture,
   ]);
   const report = await driver.waitFor('[data-testid="import-report"]', {
-    until: async () => (await driver.findAll('[data-testid="import-row"]')).length === 6,
+    until: async () => (await driver.findAll('[data-testid="import-row"]')).length === 7,
   });
   const rows = await driver.findAll('[data-testid="import-row"]');
   const statuses = [];
   for (const row of rows) statuses.push(await row.attribute('data-status'));
-  assert.deepEqual(statuses, ['imported', 'failed', 'imported', 'failed', 'failed', 'duplicate']);
+  assert.deepEqual(statuses, ['imported', 'failed', 'imported', 'failed', 'failed', 'failed', 'duplicate']);
   const text = await report.text();
   assert.match(text, /the file is empty/i);
   assert.match(text, /binary data/);
   assert.match(text, /not valid UTF-8/);
+  assert.match(text, /50\.0 MB; Attest imports article files up to 20\.0 MB/);
   await shot('02-import-report');
 
   const items = await driver.findAll('[data-testid="article-item"]');

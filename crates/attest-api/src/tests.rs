@@ -30,10 +30,9 @@ fn a_drop_with_bad_files_imports_the_good_ones_and_reports_each() {
     let latin1 = dir.path().join("latin1.txt");
     std::fs::write(&latin1, b"Caf\xe9").unwrap();
     let huge = dir.path().join("huge.txt");
-    std::fs::File::create(&huge)
-        .unwrap()
-        .set_len(50_000_000)
-        .unwrap();
+    // A real 50 MB text file, refused before it is read.
+    let line = "The ministry said the talks would resume next week.\n";
+    std::fs::write(&huge, line.repeat(50_000_000 / line.len() + 1)).unwrap();
 
     let good = repo("tests/fixtures/corridor.txt");
     let files = vec![
