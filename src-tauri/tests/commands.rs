@@ -13,7 +13,7 @@ fn repo(rel: &str) -> String {
 }
 
 struct Harness {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     webview: tauri::WebviewWindow<tauri::test::MockRuntime>,
 }
 
@@ -27,7 +27,7 @@ impl Harness {
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
-        Harness { _dir: dir, webview }
+        Harness { dir, webview }
     }
 
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -102,7 +102,7 @@ fn drop_attribute_compile_through_the_commands() {
     );
     assert_eq!(detail["items"].as_array().unwrap().len(), 1);
 
-    let out = h._dir.path().join("corridor.md");
+    let out = h.dir.path().join("corridor.md");
     h.ok(
         "export_dossier",
         json!({"dossier_id": dossier["id"], "format": "markdown", "path": out}),
@@ -125,4 +125,37 @@ fn errors_arrive_as_kind_and_message() {
     assert_eq!(err["kind"], "not_found");
     let info = h.ok("notebook_info", json!({}));
     assert!(info["path"].as_str().unwrap().ends_with("test.attest"));
+}
+
+#[test]
+fn new_and_open_notebook_switch_files_and_keep_the_old_one_on_failure() {
+    let h = Harness::new();
+    let other = h.dir.path().join("other.attest");
+    let info = h.ok("new_notebook", json!({"path": other}));
+    assert_eq!(info["path"], other.display().to_string());
+    assert_eq!(info["article_count"], 0);
+    h.ok(
+        "import_files",
+        json!({"paths": [repo("tests/fixtures/corridor.txt")]}),
+    );
+
+    let junk = h.dir.path().join("junk.attest");
+    std::fs::write(&junk, vec![b'x'; 8192]).unwrap();
+    let err = h.call("open_notebook", json!({"path": junk})).unwrap_err();
+    assert_eq!(err["kind"], "notebook");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("not an Attest notebook"));
+    let info = h.ok("notebook_info", json!({}));
+    assert_eq!(
+        info["path"],
+        other.display().to_string(),
+        "the open notebook stays"
+    );
+    assert_eq!(info["article_count"], 1);
+
+    let first = h.dir.path().join("test.attest");
+    let info = h.ok("open_notebook", json!({"path": first}));
+    assert_eq!(info["article_count"], 0);
 }
