@@ -9,14 +9,7 @@ fn repo(rel: &str) -> PathBuf {
 }
 
 fn span_of(text: &str, needle: &str) -> Span {
-    let b = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in text"));
-    let start = text[..b].chars().count() as u32;
-    Span {
-        start,
-        end: start + needle.chars().count() as u32,
-    }
+    text::find(text, needle).unwrap_or_else(|| panic!("{needle:?} not in text"))
 }
 
 #[test]

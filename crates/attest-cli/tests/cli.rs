@@ -97,8 +97,8 @@ fn statement_to_dossier_to_markdown() {
         .success();
     let text = std::fs::read_to_string(repo("../shared/corpus/seed/article.txt")).unwrap();
     let quote = "China stands firmly with Pakistan in safeguarding its sovereignty and territorial integrity";
-    let start = text[..text.find(quote).unwrap()].chars().count();
-    let end = start + quote.chars().count();
+    let span = attest_core::text::find(&text, quote).unwrap();
+    let (start, end) = (span.start, span.end);
     let out = attest(&nb)
         .args([
             "--json",

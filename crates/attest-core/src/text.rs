@@ -76,6 +76,16 @@ pub fn anchor(text: &str, span: Span) -> Result<Anchor, SpanError> {
     })
 }
 
+/// The code-point span of the first occurrence of `needle` in `text`.
+pub fn find(text: &str, needle: &str) -> Option<Span> {
+    let byte = text.find(needle)?;
+    let start = char_len(&text[..byte]);
+    Some(Span {
+        start,
+        end: start + char_len(needle),
+    })
+}
+
 /// Paragraphs of `text` as code-point spans: each non-blank line is one paragraph,
 /// trimmed of surrounding white space. Citations number paragraphs from 1 in this order,
 /// and the reader shows the same numbers.
@@ -167,6 +177,13 @@ mod tests {
             ),
             Ok("🙂")
         );
+    }
+
+    #[test]
+    fn find_counts_code_points() {
+        let text = "🙂 “Wang” said";
+        assert_eq!(find(text, "Wang"), Some(Span { start: 3, end: 7 }));
+        assert_eq!(find(text, "absent"), None);
     }
 
     #[test]

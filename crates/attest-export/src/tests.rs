@@ -22,16 +22,7 @@ fn article() -> Article {
 }
 
 fn anchor_of(needle: &str) -> Anchor {
-    let b = TEXT.find(needle).unwrap();
-    let start = TEXT[..b].chars().count() as u32;
-    text::anchor(
-        TEXT,
-        Span {
-            start,
-            end: start + needle.chars().count() as u32,
-        },
-    )
-    .unwrap()
+    text::anchor(TEXT, text::find(TEXT, needle).unwrap()).unwrap()
 }
 
 fn statement(id: i64, needle: &str, kind: StatementKind) -> Statement {

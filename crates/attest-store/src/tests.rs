@@ -34,12 +34,7 @@ fn notebook() -> (tempfile::TempDir, Notebook) {
 const TEXT: &str = "Head line\nBEIJING: “We stand firmly,” Wang said. 中国 agrees.";
 
 fn cp(text: &str, needle: &str) -> Span {
-    let b = text.find(needle).unwrap();
-    let start = text[..b].chars().count() as u32;
-    Span {
-        start,
-        end: start + needle.chars().count() as u32,
-    }
+    text::find(text, needle).unwrap()
 }
 
 #[test]
