@@ -2,6 +2,8 @@ import { useState } from "react";
 import type { Actor } from "../../bindings/Actor";
 import type { ActorKind } from "../../bindings/ActorKind";
 import { useFeedback } from "../../components/Feedback";
+import { FormCard } from "../../components/FormCard";
+import { SelectableList } from "../../components/SelectableList";
 import { api } from "../../lib/api";
 import { ACTOR_KIND_LABELS, parseList, quoted, quoteText, truncate } from "../../lib/format";
 import { useLoader } from "../../lib/useLoader";
@@ -28,29 +30,26 @@ export function ActorsView({ version }: { version: number }) {
             setSelectedId(actor.id);
           }}
         />
-        <h2 className="section-heading">Actors ({list.length})</h2>
-        {list.length === 0 && !actors.loading && <p className="empty-hint">No actors yet.</p>}
-        <ul className="plain-list">
-          {list.map((actor) => (
-            <li key={actor.id}>
-              <button
-                type="button"
-                className={actor.id === selectedId ? "list-item selected" : "list-item"}
-                data-testid="actor-item"
-                aria-current={actor.id === selectedId ? "true" : undefined}
-                onClick={() => setSelectedId(actor.id)}
-              >
-                <span className="list-item-title">
-                  {actor.name} <span className="badge">{ACTOR_KIND_LABELS[actor.kind]}</span>
-                </span>
-                {actor.aliases.length > 0 && <span className="muted small">{actor.aliases.join(", ")}</span>}
-                <span className="muted small">
-                  {actor.statement_count} {actor.statement_count === 1 ? "statement" : "statements"}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <SelectableList
+          title="Actors"
+          items={list}
+          loading={actors.loading}
+          emptyHint="No actors yet."
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          itemTestId="actor-item"
+          renderItem={(actor) => (
+            <>
+              <span className="list-item-title">
+                {actor.name} <span className="badge">{ACTOR_KIND_LABELS[actor.kind]}</span>
+              </span>
+              {actor.aliases.length > 0 && <span className="muted small">{actor.aliases.join(", ")}</span>}
+              <span className="muted small">
+                {actor.statement_count} {actor.statement_count === 1 ? "statement" : "statements"}
+              </span>
+            </>
+          )}
+        />
       </section>
       <section className="detail-column">
         {selected ? (
@@ -64,27 +63,21 @@ export function ActorsView({ version }: { version: number }) {
 }
 
 function AddActorForm({ onAdded }: { onAdded: (actor: Actor) => void }) {
-  const { showError, toast } = useFeedback();
+  const { toast } = useFeedback();
   const [name, setName] = useState("");
   const [kind, setKind] = useState<ActorKind>("person");
   const [aliases, setAliases] = useState("");
 
   return (
-    <form
-      className="card form-card"
-      aria-label="Add actor"
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <FormCard
+      label="Add actor"
+      onSubmit={async () => {
         if (!name.trim()) return;
-        try {
-          const actor = await api.addActor({ name: name.trim(), kind, aliases: parseList(aliases) });
-          setName("");
-          setAliases("");
-          toast(`Added ${actor.name}`);
-          onAdded(actor);
-        } catch (err) {
-          showError(err);
-        }
+        const actor = await api.addActor({ name: name.trim(), kind, aliases: parseList(aliases) });
+        setName("");
+        setAliases("");
+        toast(`Added ${actor.name}`);
+        onAdded(actor);
       }}
     >
       <h2 className="section-heading">Add actor</h2>
@@ -102,7 +95,7 @@ function AddActorForm({ onAdded }: { onAdded: (actor: Actor) => void }) {
       <button type="submit" className="button button-primary" data-testid="add-actor" disabled={!name.trim()}>
         Add actor
       </button>
-    </form>
+    </FormCard>
   );
 }
 

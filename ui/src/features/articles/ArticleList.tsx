@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { ArticleSummary } from "../../bindings/ArticleSummary";
+import { SelectableButton } from "../../components/SelectableList";
 import { api, errorMessage } from "../../lib/api";
 
 const SEARCH_DELAY_MS = 250;
@@ -95,13 +96,7 @@ export function ArticleList({ articles, selectedId, onSelect, version }: Article
 function ArticleItem({ article, selected, onSelect }: { article: ArticleSummary; selected: boolean; onSelect: () => void }) {
   const byline = [article.byline, article.outlet].filter(Boolean).join(" · ");
   return (
-    <button
-      type="button"
-      className={selected ? "article-item selected" : "article-item"}
-      data-testid="article-item"
-      aria-current={selected ? "true" : undefined}
-      onClick={onSelect}
-    >
+    <SelectableButton className="article-item" selected={selected} onSelect={onSelect} testId="article-item">
       <span
         className={article.title_is_fallback ? "article-title fallback-title" : "article-title"}
         title={article.title_is_fallback ? FALLBACK_TITLE_HINT : undefined}
@@ -110,6 +105,6 @@ function ArticleItem({ article, selected, onSelect }: { article: ArticleSummary;
       </span>
       {byline && <span className="article-byline">{byline}</span>}
       <span className="article-source">{article.source_name}</span>
-    </button>
+    </SelectableButton>
   );
 }

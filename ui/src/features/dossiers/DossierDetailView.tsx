@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Dossier } from "../../bindings/Dossier";
 import type { DossierDetail } from "../../bindings/DossierDetail";
 import { useFeedback } from "../../components/Feedback";
+import { FormCard } from "../../components/FormCard";
 import { api } from "../../lib/api";
 import { useLoader } from "../../lib/useLoader";
 import { chooseMarkdownExportPath } from "../notebook/dialogs";
@@ -92,11 +93,9 @@ export function DossierDetailView({ dossierId, version, onDossierChanged }: Doss
 function AddCommentaryForm({ onAdd }: { onAdd: (text: string) => Promise<void> }) {
   const [text, setText] = useState("");
   return (
-    <form
-      className="card form-card"
-      aria-label="Add commentary"
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <FormCard
+      label="Add commentary"
+      onSubmit={async () => {
         if (!text.trim()) return;
         await onAdd(text.trim());
         setText("");
@@ -116,6 +115,6 @@ function AddCommentaryForm({ onAdd }: { onAdd: (text: string) => Promise<void> }
       <button type="submit" className="button" data-testid="add-commentary" disabled={!text.trim()}>
         Add commentary paragraph
       </button>
-    </form>
+    </FormCard>
   );
 }
