@@ -25,6 +25,11 @@ let work;
 
 async function shot(name) {
   mkdirSync(artifacts, { recursive: true });
+  // Let the page paint what the DOM already holds before the capture.
+  await driver.executeAsync(
+    `const done = arguments[0];
+     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));`,
+  );
   writeFileSync(join(artifacts, `${name}.png`), await driver.screenshot());
 }
 
@@ -193,10 +198,24 @@ test('the statement goes into a new dossier that exports as Markdown', async () 
   assert.ok(md.includes('The strongest line of the visit.'), md);
 });
 
+test('the actor profile lists the statement; the statements table shows it', async () => {
+  await driver.click('[data-testid="tab-actors"]');
+  await driver.click('[data-testid="actor-item"]');
+  const detail = await driver.waitFor('[data-testid="actor-detail"]', {
+    until: async (el) => (await el.text()).includes('China stands firmly'),
+  });
+  assert.match(await detail.text(), /Wang/);
+  await shot('07-actor');
+  await driver.click('[data-testid="tab-statements"]');
+  const row = await driver.waitFor('[data-testid="statement-row"]');
+  assert.match(await row.text(), /Wang Yi/);
+  await shot('08-statements');
+});
+
 test('the app keeps running after bad input', async () => {
   await dropFiles([join(work, 'empty.txt')]);
   await driver.waitFor('[data-testid="import-row"][data-status="failed"]');
   const info = await driver.invoke('notebook_info', {});
   assert.equal(info.article_count, 2);
-  await shot('07-after-bad-drop');
+  await shot('09-after-bad-drop');
 });
