@@ -275,20 +275,11 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
         }) => {
             let id = api.find_dossier(&dossier)?.id;
             let detail = api.add_to_dossier(id, &statement_ids)?;
-            out.print(&detail.dossier, || {
-                format!(
-                    "#{}  {} ({} items)",
-                    detail.dossier.id,
-                    detail.dossier.title,
-                    detail.items.len()
-                )
-            });
+            out.print(&detail.dossier, || dossier_line(&detail.dossier));
         }
         Command::Dossiers(DossiersCommand::List) => {
             for d in api.dossiers()? {
-                out.print(&d, || {
-                    format!("#{}  {} ({} items)", d.id, d.title, d.item_count)
-                });
+                out.print(&d, || dossier_line(&d));
             }
         }
         Command::Export {
@@ -341,6 +332,11 @@ fn summary_line(a: &ArticleSummary) -> String {
         .map(|b| format!(" — {b}"))
         .unwrap_or_default();
     format!("#{}  {title}{by}  ({})", a.id, a.source_name)
+}
+
+fn dossier_line(d: &Dossier) -> String {
+    let items = if d.item_count == 1 { "item" } else { "items" };
+    format!("#{}  {} ({} {items})", d.id, d.title, d.item_count)
 }
 
 fn actor_line(a: &Actor) -> String {
