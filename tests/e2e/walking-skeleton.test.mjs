@@ -74,7 +74,13 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'attest-e2e-'));
   writeFileSync(join(work, 'empty.txt'), '');
   writeFileSync(join(work, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2]));
-  writeFileSync(join(work, 'latin1.txt'), Buffer.from('Caf\xe9 au lait', 'latin1'));
+  // Windows-1252, as Word on Windows saves text: decoded, not refused.
+  writeFileSync(
+    join(work, 'cp1252.txt'),
+    Buffer.from('\x93Caf\xe9 society is over,\x94 the minister said on Tuesday in Paris.', 'latin1'),
+  );
+  // Claims UTF-16 by its byte-order mark, then breaks it with a lone surrogate.
+  writeFileSync(join(work, 'broken16.txt'), Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x00, 0xd8]));
   // 50 MB on paper, sparse on disk.
   writeFileSync(join(work, 'huge.txt'), '');
   truncateSync(join(work, 'huge.txt'), 50_000_000);
@@ -99,26 +105,30 @@ test('dropped files are imported or reported, one by one', async () => {
     join(work, 'empty.txt'),
     seed,
     join(work, 'photo.txt'),
-    join(work, 'latin1.txt'),
+    join(work, 'cp1252.txt'),
+    join(work, 'broken16.txt'),
     join(work, 'huge.txt'),
     fixture,
   ]);
   const report = await driver.waitFor('[data-testid="import-report"]', {
-    until: async () => (await driver.findAll('[data-testid="import-row"]')).length === 7,
+    until: async () => (await driver.findAll('[data-testid="import-row"]')).length === 8,
   });
   const rows = await driver.findAll('[data-testid="import-row"]');
   const statuses = [];
   for (const row of rows) statuses.push(await row.attribute('data-status'));
-  assert.deepEqual(statuses, ['imported', 'failed', 'imported', 'failed', 'failed', 'failed', 'duplicate']);
+  assert.deepEqual(statuses, [
+    'imported', 'failed', 'imported', 'failed', 'imported', 'failed', 'failed', 'duplicate',
+  ]);
   const text = await report.text();
   assert.match(text, /the file is empty/i);
   assert.match(text, /binary data/);
-  assert.match(text, /not valid UTF-8/);
+  assert.match(text, /encoding was detected as windows-1252/i);
+  assert.match(text, /cannot be read as UTF-16LE/i);
   assert.match(text, /50\.0 MB; Attest imports article files up to 20\.0 MB/);
   await shot('02-import-report');
 
   const items = await driver.findAll('[data-testid="article-item"]');
-  assert.equal(items.length, 2, 'two articles in the list');
+  assert.equal(items.length, 3, 'three articles in the list');
 });
 
 test('the seed opens verbatim with its byline and dateline', async () => {
@@ -216,6 +226,6 @@ test('the app keeps running after bad input', async () => {
   await dropFiles([join(work, 'empty.txt')]);
   await driver.waitFor('[data-testid="import-row"][data-status="failed"]');
   const info = await driver.invoke('notebook_info', {});
-  assert.equal(info.article_count, 2);
+  assert.equal(info.article_count, 3);
   await shot('09-after-bad-drop');
 });

@@ -1,37 +1,61 @@
-//! Bytes to text. UTF-8 (with or without a byte-order mark) and UTF-16 with a BOM;
-//! anything else is refused with a reason rather than guessed at.
+//! Bytes to text. A byte-order mark decides (UTF-8, UTF-16LE/BE); else valid UTF-8 is
+//! UTF-8; else the legacy encoding is detected (`chardetng`, Firefox's detector) and
+//! decoded by `encoding_rs`. Binary data is refused rather than decoded into noise.
 
 use crate::ImportError;
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8};
+
+/// Decoded text and how it was read.
+pub struct Decoded {
+    pub text: String,
+    /// Set when the encoding was guessed rather than declared or UTF-8.
+    pub guessed_encoding: Option<&'static str>,
+}
 
 /// Decodes `bytes` and normalises line endings to `\n`, the only change made to the
 /// text (white space may be re-flowed; nothing else is touched).
-pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
-    let text = match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest)?,
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes)?,
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
-        _ => {
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    let (text, guessed_encoding) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => (strict(encoding, &bytes[bom..])?, None),
+        None => {
             if looks_binary(bytes) {
                 return Err(ImportError::Binary);
             }
-            utf8(bytes)?
+            match std::str::from_utf8(bytes) {
+                Ok(s) => (s.to_owned(), None),
+                Err(_) => {
+                    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+                    detector.feed(bytes, true);
+                    let encoding = detector.guess(None, Utf8Detection::Deny);
+                    (strict(encoding, bytes)?, Some(encoding.name()))
+                }
+            }
         }
     };
     if looks_binary(text.as_bytes()) {
         return Err(ImportError::Binary);
     }
-    Ok(normalise_line_endings(text))
-}
-
-fn utf8(bytes: &[u8]) -> Result<String, ImportError> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| ImportError::InvalidUtf8 {
-        offset: e.utf8_error().valid_up_to(),
+    Ok(Decoded {
+        text: normalise_line_endings(text),
+        guessed_encoding,
     })
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ImportError> {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    String::from_utf16(&units).map_err(|_| ImportError::Binary)
+/// Decodes without replacement characters: a byte that does not belong to the
+/// encoding is an error, since a U+FFFD would break the verbatim rule silently.
+fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, ImportError> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(ImportError::Undecodable {
+            encoding: if encoding == UTF_8 {
+                "UTF-8".into()
+            } else {
+                encoding.name().into()
+            },
+        });
+    }
+    Ok(text.into_owned())
 }
 
 /// Text files hold no NUL bytes and few control characters; binary files hold many.

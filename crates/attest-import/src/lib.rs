@@ -6,12 +6,14 @@
 //!   in order; only line endings are normalised. No Unicode normalisation.
 //! - Input is hostile: no panic on any bytes, and memory is bounded by
 //!   [`MAX_FILE_BYTES`] whatever the file's size.
+//! - A file is judged by its content first: a PDF named `.txt` is reported as a PDF.
 //! - Unreadable input is an [`ImportError`] with a sentence the analyst understands;
 //!   a missing byline or title is not an error.
 
 mod decode;
 mod language;
 mod metadata;
+mod sniff;
 
 use attest_core::{ArticleDraft, SourceFormat};
 use sha2::{Digest, Sha256};
@@ -40,11 +42,10 @@ pub enum ImportError {
     TooLarge { size: u64, limit: u64 },
     #[error("this is not a text file: it holds binary data")]
     Binary,
-    #[error(
-        "the text is not valid UTF-8 (bad byte at offset {offset}); save it as UTF-8 and \
-         import it again"
-    )]
-    InvalidUtf8 { offset: usize },
+    #[error("the text cannot be read as {encoding}; save it as UTF-8 and import it again")]
+    Undecodable { encoding: String },
+    #[error("this is {kind}, which Attest cannot import yet; it reads .txt and .md files")]
+    NotText { kind: &'static str },
     #[error("Attest cannot import {0} files yet; it reads .txt and .md")]
     Unsupported(String),
 }
@@ -142,11 +143,20 @@ pub fn extract(
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
-    let text = decode::decode_text(bytes)?;
+    if let Some(kind) = sniff::non_text_kind(bytes) {
+        return Err(ImportError::NotText { kind });
+    }
+    let decoded = decode::decode_text(bytes)?;
+    let text = decoded.text;
     if text.trim().is_empty() {
         return Err(ImportError::Blank);
     }
     let mut found = metadata::read(&text, format);
+    if let Some(encoding) = decoded.guessed_encoding {
+        found.warnings.push(format!(
+            "the file is not UTF-8; its encoding was detected as {encoding}"
+        ));
+    }
     if found.meta.language.is_none() {
         found.meta.language = language::detect(&text);
     }

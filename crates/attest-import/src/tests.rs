@@ -107,6 +107,33 @@ fn language_is_detected_when_confident() {
 }
 
 #[test]
+fn legacy_encodings_are_detected_and_decoded() {
+    // Windows-1252: curly quotes and an e-acute, as a Word user on Windows saves them.
+    let cp1252 = b"\x93Caf\xe9 society is over,\x94 the minister said on Tuesday in Paris, \
+                   according to a statement released by the ministry of culture.";
+    let d = extract(cp1252, "x.txt", SourceFormat::Text).unwrap();
+    assert!(
+        d.text
+            .starts_with("“Café society is over,” the minister said"),
+        "{}",
+        d.text
+    );
+    assert_eq!(
+        d.warnings.last().map(String::as_str),
+        Some("the file is not UTF-8; its encoding was detected as windows-1252")
+    );
+    // UTF-16 big-endian with a BOM.
+    let mut be = vec![0xFE, 0xFF];
+    for u in "Ministerin “Müller”".encode_utf16() {
+        be.extend(u.to_be_bytes());
+    }
+    assert_eq!(
+        extract(&be, "x.txt", SourceFormat::Text).unwrap().text,
+        "Ministerin “Müller”"
+    );
+}
+
+#[test]
 fn line_endings_are_the_only_change() {
     let d = extract(
         "a\r\nb\rc “q”\u{00e9}\u{0065}\u{0301}".as_bytes(),
@@ -145,15 +172,28 @@ fn bad_input_gets_a_clear_reason() {
     assert_eq!(err(write("empty.txt", b"")), ImportError::Empty);
     assert_eq!(err(write("blank.txt", b" \n\t\n")), ImportError::Blank);
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-    assert_eq!(err(write("image.txt", png)), ImportError::Binary);
-    let latin1 = b"Caf\xe9 au lait";
     assert_eq!(
-        err(write("latin1.txt", latin1)),
-        ImportError::InvalidUtf8 { offset: 3 }
+        err(write("image.txt", png)),
+        ImportError::NotText {
+            kind: "a PNG image"
+        }
     );
-    assert!(err(write("bad.txt", latin1))
-        .to_string()
-        .contains("not valid UTF-8"));
+    let pdf = err(write("report.txt", b"%PDF-1.7\n1 0 obj"));
+    assert_eq!(
+        pdf.to_string(),
+        "this is a PDF document, which Attest cannot import yet; it reads .txt and .md files"
+    );
+    assert_eq!(
+        err(write("noise.txt", b"\x01\x02\x03\x04abc\0")),
+        ImportError::Binary
+    );
+    let bad_utf16 = b"\xFF\xFEa\0\x00\xD8"; // a lone surrogate
+    assert_eq!(
+        err(write("bad16.txt", bad_utf16)),
+        ImportError::Undecodable {
+            encoding: "UTF-16LE".into()
+        }
+    );
     assert_eq!(
         err(write("a.pdf", b"%PDF-1.7")),
         ImportError::Unsupported(".pdf".into())
