@@ -14,7 +14,7 @@ BUILD_PACKAGES := build-essential file pkg-config libssl-dev libwebkit2gtk-4.1-d
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver
 
-.PHONY: help deps test-deps apt ui app run test test-rust test-ui test-e2e bindings bundle install clean
+.PHONY: help deps test-deps apt ui app run test lint test-rust test-ui test-e2e bindings bundle install clean
 
 help:
 	@echo "make run      install what is missing, build, and start Attest on the default notebook"
@@ -59,10 +59,15 @@ run: app
 # --- tests --------------------------------------------------------------------------
 
 test: test-deps
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory bindings
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
 
 test-rust:
 	cargo test --workspace --locked

@@ -5,11 +5,12 @@ use attest_core::{ArticleDraft, FileReport, ImportOutcome};
 use attest_import::import_file;
 use attest_store::{InsertOutcome, Notebook, SourceFile};
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// Imports each file in its own transaction and reports on every one, in order.
+/// Imports each file in its own transaction and reports on every one, in order;
+/// folders stand for the article files beneath them.
 pub fn import_files(notebook: &mut Notebook, paths: &[PathBuf]) -> Vec<FileReport> {
-    paths
+    attest_import::expand_paths(paths)
         .iter()
         .map(|path| FileReport {
             file: path.display().to_string(),
@@ -18,7 +19,7 @@ pub fn import_files(notebook: &mut Notebook, paths: &[PathBuf]) -> Vec<FileRepor
         .collect()
 }
 
-fn import_one(notebook: &mut Notebook, path: &PathBuf) -> ImportOutcome {
+fn import_one(notebook: &mut Notebook, path: &Path) -> ImportOutcome {
     let imported = match import_file(path) {
         Ok(i) => i,
         Err(e) => {
@@ -67,7 +68,7 @@ pub struct InspectRecord {
     pub mentions: Vec<serde_json::Value>,
 }
 
-pub fn inspect(path: &PathBuf) -> InspectRecord {
+pub fn inspect(path: &Path) -> InspectRecord {
     let file = path.display().to_string();
     match import_file(path) {
         Ok(imported) => InspectRecord {

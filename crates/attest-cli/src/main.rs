@@ -31,7 +31,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import article files (.txt, .md) into the notebook.
+    /// Import article files (.txt, .md), or folders of them, into the notebook.
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,

@@ -92,30 +92,17 @@ pub fn find(text: &str, needle: &str) -> Option<Span> {
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0u32;
-    let mut cp = 0u32;
-    let mut push = |start: u32, line: &str| {
-        let lead = char_len(line) - char_len(line.trim_start());
+    for line in text.split('\n') {
         let body = line.trim();
         if !body.is_empty() {
-            let s = start + lead;
+            let start = line_start + char_len(line) - char_len(line.trim_start());
             out.push(Span {
-                start: s,
-                end: s + char_len(body),
+                start,
+                end: start + char_len(body),
             });
         }
-    };
-    let mut line = String::new();
-    for c in text.chars() {
-        if c == '\n' {
-            push(line_start, &line);
-            line.clear();
-            line_start = cp + 1;
-        } else {
-            line.push(c);
-        }
-        cp += 1;
+        line_start += char_len(line) + 1;
     }
-    push(line_start, &line);
     out
 }
 

@@ -18,7 +18,7 @@ mod sniff;
 use attest_core::{ArticleDraft, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Largest file Attest imports. A news article is a few hundred kilobytes at most; a
 /// bigger "article" is a mistake, and reading it would only fill memory.
@@ -28,7 +28,7 @@ pub const MAX_FILE_BYTES: u64 = 20_000_000;
 pub enum ImportError {
     #[error("cannot read the file: {0}")]
     Io(String),
-    #[error("this is a folder, not a file")]
+    #[error("the folder holds no .txt or .md files")]
     Directory,
     #[error("the file is empty")]
     Empty,
@@ -90,6 +90,54 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         },
         draft,
     })
+}
+
+/// Folders nested deeper than this are not searched (a guard against odd mounts).
+const MAX_FOLDER_DEPTH: usize = 32;
+
+/// The files an import of `paths` covers, in order: files as given, and each folder
+/// replaced by the article files beneath it (recursively, sorted by path; hidden entries
+/// and files of other types skipped; symbolic links to folders not followed). A folder
+/// with no article files stays, so the import can say so.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = out.len();
+            collect_articles(path, 0, &mut out);
+            out[before..].sort();
+            if out.len() == before {
+                out.push(path.clone());
+            }
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out
+}
+
+fn collect_articles(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if hidden {
+            continue;
+        }
+        if kind.is_dir() && depth < MAX_FOLDER_DEPTH {
+            collect_articles(&path, depth + 1, out);
+        } else if (kind.is_file() || (kind.is_symlink() && path.is_file()))
+            && path.extension().is_some()
+            && format_for(&path).is_ok()
+        {
+            out.push(path);
+        }
+    }
 }
 
 /// The format a path's extension names; files without one are read as plain text.

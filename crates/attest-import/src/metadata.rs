@@ -120,8 +120,8 @@ fn is_headline(p: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'".contains(c));
     let ends_well = !p.ends_with(['.', ',', ';', ':']) || p.ends_with("...");
-    let balanced =
-        p.matches('“').count() == p.matches('”').count() && p.matches('"').count() % 2 == 0;
+    let balanced = p.matches('“').count() == p.matches('”').count()
+        && p.matches('"').count().is_multiple_of(2);
     (1..=20).contains(&words)
         && p.chars().count() <= 200
         && starts_well

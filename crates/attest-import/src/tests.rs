@@ -206,6 +206,44 @@ fn bad_input_gets_a_clear_reason() {
 }
 
 #[test]
+fn folders_expand_to_their_article_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("b/deeper")).unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::create_dir_all(root.join("empty")).unwrap();
+    for f in [
+        "a.txt",
+        "b/deeper/c.MD",
+        "b/notes.pdf",
+        "b/LICENSE",
+        ".hidden.txt",
+        ".git/x.txt",
+    ] {
+        std::fs::write(root.join(f), "text").unwrap();
+    }
+    let given = vec![
+        root.join("empty"),
+        root.to_path_buf(),
+        root.join("b/notes.pdf"),
+    ];
+    let expanded = expand_paths(&given);
+    assert_eq!(
+        expanded,
+        vec![
+            root.join("empty"),
+            root.join("a.txt"),
+            root.join("b/deeper/c.MD"),
+            root.join("b/notes.pdf"),
+        ]
+    );
+    assert_eq!(
+        import_file(&root.join("empty")).unwrap_err().to_string(),
+        "the folder holds no .txt or .md files"
+    );
+}
+
+#[test]
 fn a_huge_file_is_refused_without_reading_it() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("huge.txt");
