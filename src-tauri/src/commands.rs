@@ -5,6 +5,8 @@ use crate::AppState;
 use attest_api::{Api, ApiError, ErrorKind};
 use attest_core::*;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use tauri::ipc::Channel;
 use tauri::{Manager, Runtime, State};
 
 type Result<T> = std::result::Result<T, ApiError>;
@@ -53,19 +55,39 @@ fn switch_notebook<R: Runtime>(
 }
 
 /// Imports on a blocking thread with its own connection, so the window stays
-/// responsive; each file is its own transaction.
+/// responsive; each file is its own transaction. Progress goes to `on_progress` after
+/// every file; `cancel_import` stops it between files.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_files(
     state: State<'_, AppState>,
     paths: Vec<String>,
+    on_progress: Channel<ImportProgress>,
 ) -> Result<Vec<FileReport>> {
     let notebook = state.notebook_path()?;
+    let cancel = state.import_cancel.clone();
+    cancel.store(false, Ordering::Relaxed);
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     tauri::async_runtime::spawn_blocking(move || {
-        Api::open(&notebook).map(|mut api| api.import(&paths))
+        Api::open(&notebook).map(|mut api| {
+            api.import_with(&paths, &cancel, |progress| {
+                // A closed window cannot take progress; the import goes on.
+                let _ = on_progress.send(progress.clone());
+            })
+        })
     })
     .await
     .map_err(|e| ApiError::new(ErrorKind::Internal, format!("the import stopped: {e}")))?
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn article_extensions() -> Vec<String> {
+    attest_api::article_extensions()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cancel_import(state: State<'_, AppState>) -> Result<()> {
+    state.import_cancel.store(true, Ordering::Relaxed);
+    Ok(())
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -18,6 +18,8 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::new_notebook,
             commands::open_notebook,
             commands::import_files,
+            commands::cancel_import,
+            commands::article_extensions,
             commands::list_articles,
             commands::search_articles,
             commands::get_article,

@@ -1,17 +1,21 @@
 use attest_api::{Api, ApiError, ErrorKind};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The notebook the window works on. Opening can fail (a damaged file, a newer
 /// version): the window still starts and shows why.
 pub struct AppState {
     notebook: Mutex<Result<Api, ApiError>>,
+    /// Set by Cancel; running imports stop before their next file.
+    pub import_cancel: Arc<AtomicBool>,
 }
 
 impl AppState {
     pub fn open(path: &Path) -> Self {
         AppState {
             notebook: Mutex::new(Api::open(path)),
+            import_cancel: Arc::new(AtomicBool::new(false)),
         }
     }
 

@@ -62,7 +62,10 @@ fn drop_attribute_compile_through_the_commands() {
     let h = Harness::new();
     let reports = h.ok(
         "import_files",
-        json!({"paths": [repo("tests/fixtures/corridor.txt"), repo("tests/fixtures/missing.txt")]}),
+        json!({
+            "paths": [repo("tests/fixtures/corridor.txt"), repo("tests/fixtures/missing.txt")],
+            "on_progress": "__CHANNEL__:7"
+        }),
     );
     assert_eq!(reports[0]["outcome"]["status"], "imported");
     assert_eq!(reports[1]["outcome"]["status"], "failed");
@@ -121,6 +124,8 @@ fn errors_arrive_as_kind_and_message() {
         .call("open_notebook", json!({"path": "/nonexistent/x.attest"}))
         .unwrap_err();
     assert_eq!(err["kind"], "not_found");
+    let extensions = h.ok("article_extensions", json!({}));
+    assert!(extensions.as_array().unwrap().contains(&json!("docx")));
     let info = h.ok("notebook_info", json!({}));
     assert!(info["path"].as_str().unwrap().ends_with("test.attest"));
 }
@@ -134,7 +139,7 @@ fn new_and_open_notebook_switch_files_and_keep_the_old_one_on_failure() {
     assert_eq!(info["article_count"], 0);
     h.ok(
         "import_files",
-        json!({"paths": [repo("tests/fixtures/corridor.txt")]}),
+        json!({"paths": [repo("tests/fixtures/corridor.txt")], "on_progress": "__CHANNEL__:7"}),
     );
 
     let junk = h.dir.path().join("junk.attest");

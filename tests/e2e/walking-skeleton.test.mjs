@@ -229,3 +229,33 @@ test('the app keeps running after bad input', async () => {
   assert.equal(info.article_count, 3);
   await shot('09-after-bad-drop');
 });
+
+test('a large folder imports in the background with progress, and Cancel keeps what is done', async () => {
+  const folder = join(work, 'wire');
+  mkdirSync(folder);
+  const count = 5000;
+  for (let i = 0; i < count; i++) {
+    writeFileSync(
+      join(folder, `story-${String(i).padStart(4, '0')}.txt`),
+      `Wire story ${i}\n\nBy Desk ${i % 7}\nGENEVA: Delegates met for round ${i} of the talks, officials said.\n`,
+    );
+  }
+  const before = (await driver.invoke('notebook_info', {})).article_count;
+  await dropFiles([folder]);
+  const panel = await driver.waitFor('[data-testid="import-progress"]', {
+    until: async (el) => /Importing [1-9]\d* of 5000 files/.test(await el.text()),
+  });
+  await shot('10-import-progress');
+  await driver.click('[data-testid="cancel-import"]');
+  const report = await driver.waitFor('[data-testid="import-report"]', {
+    timeout: 60000,
+    until: async (el) => (await el.text()).includes('(cancelled)'),
+  });
+  assert.ok(panel, 'progress was shown');
+  const rows = await driver.findAll('[data-testid="import-row"][data-status="imported"]');
+  const after = (await driver.invoke('notebook_info', {})).article_count;
+  assert.equal(after - before, rows.length, 'every file reported imported is in the notebook');
+  assert.ok(rows.length > 0 && rows.length < count, `cancelled part-way (${rows.length} imported)`);
+  assert.match(await report.text(), /The import was cancelled before this file/);
+  await shot('11-import-cancelled');
+});

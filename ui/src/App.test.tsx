@@ -1,8 +1,10 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { Channel } from "@tauri-apps/api/core";
 import { emit } from "@tauri-apps/api/event";
 import { act } from "react";
 import { describe, expect, it } from "vitest";
 import type { FileReport } from "./bindings/FileReport";
+import type { ImportProgress } from "./bindings/ImportProgress";
 import { apiError } from "./test/backend";
 import { NOTEBOOK, SUMMARIES, articleView } from "./test/fixtures";
 import { renderApp } from "./test/renderApp";
@@ -12,6 +14,9 @@ const REPORTS: FileReport[] = [
   { file: "/in/again.md", outcome: { status: "duplicate", article_id: 1, title: "Minister rules out concessions" } },
   { file: "/in/broken.pdf", outcome: { status: "failed", reason: "not a text file" } },
 ];
+
+/** The progress channel the front end passes to import_files (mockIPC hands it over as is). */
+const CHANNEL = expect.any(Channel);
 
 describe("App", () => {
   it("shows the notebook and the articles from list_articles", async () => {
@@ -45,6 +50,34 @@ describe("App", () => {
     );
   });
 
+  it("shows progress while importing and cancels on request", async () => {
+    let finish: (reports: FileReport[]) => void = () => {};
+    const backend = await renderApp({
+      "plugin:dialog|open": () => ["/in/a.txt", "/in/b.txt"],
+      import_files: (args) => {
+        (args.on_progress as Channel<ImportProgress>).onmessage({ done: 1, total: 2, current: "/in/a.txt", rate: 12.5 });
+        return new Promise<FileReport[]>((resolve) => (finish = resolve));
+      },
+      cancel_import: () => null,
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Import…" }));
+    const panel = await screen.findByTestId("import-progress");
+    await waitFor(() => expect(panel.textContent).toContain("Importing 1 of 2 files"));
+    expect(panel.textContent).toContain("13 files/s");
+    expect(panel.textContent).toContain("a.txt");
+    expect(panel.querySelector("progress")!.getAttribute("value")).toBe("1");
+
+    fireEvent.click(within(panel).getByTestId("cancel-import"));
+    await waitFor(() => expect(backend.callsTo("cancel_import")).toHaveLength(1));
+    await act(async () =>
+      finish([REPORTS[0], { file: "/in/b.txt", outcome: { status: "cancelled" } }]),
+    );
+    expect(screen.queryByTestId("import-progress")).toBeNull();
+    const report = await screen.findByTestId("import-report");
+    expect(report.textContent).toContain("(cancelled)");
+    expect(report.textContent).toContain("The import was cancelled before this file.");
+  });
+
   it("imports chosen files, reports every outcome and opens the imported article", async () => {
     const backend = await renderApp({
       "plugin:dialog|open": () => ["/in/new.md", "/in/again.md", "/in/broken.pdf"],
@@ -59,10 +92,12 @@ describe("App", () => {
     expect(rows[1].textContent).toContain("Already in the notebook as “Minister rules out concessions”");
     expect(rows[2].textContent).toContain("FailedNot a text file.");
 
-    expect(backend.callsTo("import_files")).toEqual([{ paths: ["/in/new.md", "/in/again.md", "/in/broken.pdf"] }]);
+    expect(backend.callsTo("import_files")).toEqual([
+      { paths: ["/in/new.md", "/in/again.md", "/in/broken.pdf"], on_progress: CHANNEL },
+    ]);
     const dialogOptions = backend.callsTo("plugin:dialog|open")[0].options as { multiple: boolean; filters: unknown };
     expect(dialogOptions.multiple).toBe(true);
-    expect(dialogOptions.filters).toEqual([{ name: "Articles", extensions: ["txt", "md", "markdown", "text"] }]);
+    expect(dialogOptions.filters).toEqual([{ name: "Articles", extensions: ["txt", "md", "docx"] }]);
     await waitFor(() => expect(backend.callsTo("get_article")).toContainEqual({ id: 9 }));
     // The list is loaded again after the import.
     expect(backend.callsTo("list_articles").length).toBeGreaterThanOrEqual(2);
@@ -81,7 +116,7 @@ describe("App", () => {
     await act(() => emit("tauri://drag-drop", { paths: ["/in/new.md"], position: { x: 0, y: 0 } }));
     expect(screen.queryByText("Drop articles to import")).toBeNull();
     await screen.findByTestId("import-report");
-    expect(backend.callsTo("import_files")).toEqual([{ paths: ["/in/new.md"] }]);
+    expect(backend.callsTo("import_files")).toEqual([{ paths: ["/in/new.md"], on_progress: CHANNEL }]);
   });
 
   it("runs Import from the native File menu", async () => {
@@ -91,7 +126,7 @@ describe("App", () => {
     });
     await act(() => emit("menu", "import"));
     await screen.findByTestId("import-report");
-    expect(backend.callsTo("import_files")).toEqual([{ paths: ["/in/new.md"] }]);
+    expect(backend.callsTo("import_files")).toEqual([{ paths: ["/in/new.md"], on_progress: CHANNEL }]);
   });
 
   it("creates a notebook from the native File menu with the save dialog", async () => {

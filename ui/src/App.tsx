@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ArticleSummary } from "./bindings/ArticleSummary";
 import type { FileReport } from "./bindings/FileReport";
+import type { ImportProgress } from "./bindings/ImportProgress";
 import type { NotebookInfo } from "./bindings/NotebookInfo";
 import { useFeedback } from "./components/Feedback";
 import { ActorsView } from "./features/actors/ActorsView";
@@ -9,6 +10,7 @@ import { DossiersView } from "./features/dossiers/DossiersView";
 import { chooseArticleFiles, chooseNewNotebookPath, chooseNotebookToOpen } from "./features/notebook/dialogs";
 import { DropOverlay } from "./features/notebook/DropOverlay";
 import { ImportReport } from "./features/notebook/ImportReport";
+import { ImportProgressPanel } from "./features/notebook/ImportProgressPanel";
 import { TopBar, type Tab } from "./features/notebook/TopBar";
 import { useNativeEvents } from "./features/notebook/useNativeEvents";
 import { Welcome } from "./features/notebook/Welcome";
@@ -34,6 +36,8 @@ export function App() {
   const [tab, setTab] = useState<Tab>("articles");
   const [selectedArticleId, setSelectedArticleId] = useState<number | null>(null);
   const [importReport, setImportReport] = useState<FileReport[] | null>(null);
+  // Non-null while an import runs; `done: 0` until the first file is finished.
+  const [importProgress, setImportProgress] = useState<ImportProgress | null>(null);
 
   /** Reloads the notebook info and the article list; returns the articles. */
   const reloadAll = useCallback(async (): Promise<ArticleSummary[]> => {
@@ -81,8 +85,10 @@ export function App() {
 
   const importPaths = async (paths: string[]) => {
     if (paths.length === 0) return;
+    setImportReport(null);
+    setImportProgress({ done: 0, total: paths.length, current: "", rate: 0 });
     try {
-      const reports = await api.importFiles(paths);
+      const reports = await api.importFiles(paths, setImportProgress);
       setImportReport(reports);
       await reloadAll();
       const imported = firstImportedId(reports);
@@ -92,6 +98,8 @@ export function App() {
       }
     } catch (err) {
       showError(err);
+    } finally {
+      setImportProgress(null);
     }
   };
   const importViaDialog = async () => {
@@ -145,6 +153,7 @@ export function App() {
           </>
         )}
       </main>
+      {importProgress && <ImportProgressPanel progress={importProgress} onCancel={() => void api.cancelImport()} />}
       {importReport && <ImportReport reports={importReport} onDismiss={() => setImportReport(null)} />}
       {dragging && <DropOverlay />}
     </div>

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use error::{ApiError, ErrorKind};
-pub use import::{import_files, inspect, InspectRecord};
+pub use import::{article_extensions, import_files, import_files_with, inspect, InspectRecord};
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
@@ -55,6 +55,16 @@ impl Api {
     /// Imports files one transaction each; a failed file is reported, the rest go in.
     pub fn import(&mut self, paths: &[PathBuf]) -> Vec<FileReport> {
         import_files(&mut self.notebook, paths)
+    }
+
+    /// [`Api::import`] with progress after each file and cancellation between files.
+    pub fn import_with(
+        &mut self,
+        paths: &[PathBuf],
+        cancel: &std::sync::atomic::AtomicBool,
+        progress: impl FnMut(&ImportProgress),
+    ) -> Vec<FileReport> {
+        import_files_with(&mut self.notebook, paths, cancel, progress)
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleSummary>> {

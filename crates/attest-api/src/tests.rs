@@ -44,6 +44,7 @@ fn a_drop_with_bad_files_imports_the_good_ones_and_reports_each() {
             ImportOutcome::Imported { .. } => "imported",
             ImportOutcome::Duplicate { .. } => "duplicate",
             ImportOutcome::Failed { .. } => "failed",
+            ImportOutcome::Cancelled => "cancelled",
         })
         .collect();
     assert_eq!(
@@ -70,6 +71,29 @@ fn a_drop_with_bad_files_imports_the_good_ones_and_reports_each() {
         3,
         "Latin-1 text is decoded, not refused"
     );
+}
+
+#[test]
+fn progress_after_each_file_and_cancel_between_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let files = [
+        repo("tests/fixtures/corridor.txt"),
+        repo("tests/fixtures/budget-note.md"),
+        repo("../shared/corpus/seed/article.txt"),
+    ];
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let reports = api.import_with(&files, &cancel, |p| {
+        seen.push((p.done, p.total));
+        // The analyst presses Cancel while the first file is being reported.
+        cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+    assert_eq!(seen, [(1, 3)]);
+    assert!(matches!(reports[0].outcome, ImportOutcome::Imported { .. }));
+    assert_eq!(reports[1].outcome, ImportOutcome::Cancelled);
+    assert_eq!(reports[2].outcome, ImportOutcome::Cancelled);
+    assert_eq!(api.info().unwrap().article_count, 1, "what was done stays");
 }
 
 #[test]

@@ -7,10 +7,12 @@
 use attest_api::{default_notebook_path, inspect, Api, ApiError};
 use attest_core::*;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 #[derive(Parser)]
 #[command(
@@ -193,7 +195,7 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
     match command {
         Command::Inspect { paths } => return Ok(inspect_files(out, &paths)),
         Command::Import { paths } => {
-            let reports = api.import(&paths);
+            let reports = import_with_progress(&mut api, &paths);
             for r in &reports {
                 out.print(r, || match &r.outcome {
                     ImportOutcome::Imported {
@@ -205,6 +207,7 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                         format!("duplicate  {}  (already #{article_id} “{title}”)", r.file)
                     }
                     ImportOutcome::Failed { reason } => format!("failed     {}: {reason}", r.file),
+                    ImportOutcome::Cancelled => format!("cancelled  {}", r.file),
                 });
             }
             return Ok(!reports
@@ -295,6 +298,22 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
         }
     }
     Ok(true)
+}
+
+/// Imports with a progress bar on standard error (drawn only on a terminal).
+fn import_with_progress(api: &mut Api, paths: &[PathBuf]) -> Vec<FileReport> {
+    let bar = ProgressBar::new(0).with_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files, {per_sec} — {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let never = AtomicBool::new(false);
+    let reports = api.import_with(paths, &never, |p| {
+        bar.set_length(u64::from(p.total));
+        bar.set_position(u64::from(p.done));
+        bar.set_message(p.current.clone());
+    });
+    bar.finish_and_clear();
+    reports
 }
 
 struct Output {

@@ -46,6 +46,12 @@ pub struct ArticleDraft {
 pub enum SourceFormat {
     Text,
     Markdown,
+    /// A saved web page (`.html`, `.htm`, `.xhtml`): the article body, not the page.
+    Html,
+    /// A Word document (`.docx`): the body's paragraphs, tables and footnotes.
+    Docx,
+    /// An OpenDocument text (`.odt`).
+    Odt,
 }
 
 impl SourceFormat {
@@ -53,6 +59,9 @@ impl SourceFormat {
         match self {
             SourceFormat::Text => "text",
             SourceFormat::Markdown => "markdown",
+            SourceFormat::Html => "html",
+            SourceFormat::Docx => "docx",
+            SourceFormat::Odt => "odt",
         }
     }
 
@@ -60,6 +69,9 @@ impl SourceFormat {
         match s {
             "text" => Some(SourceFormat::Text),
             "markdown" => Some(SourceFormat::Markdown),
+            "html" => Some(SourceFormat::Html),
+            "docx" => Some(SourceFormat::Docx),
+            "odt" => Some(SourceFormat::Odt),
             _ => None,
         }
     }
@@ -363,6 +375,21 @@ pub enum ImportOutcome {
     Failed {
         reason: String,
     },
+    /// Not reached: the import was cancelled first.
+    Cancelled,
+}
+
+/// How far an import has got, sent after each file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    /// Files finished so far (imported, duplicate or failed).
+    pub done: u32,
+    pub total: u32,
+    /// The file just finished.
+    pub current: String,
+    /// Files per second since the import began.
+    pub rate: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -60,7 +60,7 @@ fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, ImportErr
 
 /// Text files hold no NUL bytes and few control characters; binary files hold many.
 /// Judged on the first 8 KiB, as `file` and git do.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return true;

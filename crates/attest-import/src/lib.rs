@@ -11,8 +11,10 @@
 //!   a missing byline or title is not an error.
 
 mod decode;
+mod html;
 mod language;
 mod metadata;
+mod office;
 mod sniff;
 
 use attest_core::{ArticleDraft, SourceFormat};
@@ -28,7 +30,7 @@ pub const MAX_FILE_BYTES: u64 = 20_000_000;
 pub enum ImportError {
     #[error("cannot read the file: {0}")]
     Io(String),
-    #[error("the folder holds no .txt or .md files")]
+    #[error("the folder holds no article files ({})", READS)]
     Directory,
     #[error("the file is empty")]
     Empty,
@@ -44,10 +46,21 @@ pub enum ImportError {
     Binary,
     #[error("the text cannot be read as {encoding}; save it as UTF-8 and import it again")]
     Undecodable { encoding: String },
-    #[error("this is {kind}, which Attest cannot import yet; it reads .txt and .md files")]
+    #[error("this is {kind}, which Attest cannot import yet; {}", READS)]
     NotText { kind: &'static str },
-    #[error("Attest cannot import {0} files yet; it reads .txt and .md")]
+    #[error("Attest cannot import {0} files yet; {reads}", reads = READS)]
     Unsupported(String),
+    #[error("the page holds no article text that Attest could find")]
+    NoArticle,
+    #[error("the file is damaged: {0}")]
+    Damaged(String),
+    #[error("the document is password-protected; remove the password and import it again")]
+    PasswordProtected,
+    #[error(
+        "the document unpacks to more than {} MB ({part}), the most Attest reads; it may be a zip bomb",
+        mb(*limit)
+    )]
+    Unpacks { part: String, limit: u64 },
 }
 
 fn mb(bytes: u64) -> String {
@@ -146,12 +159,32 @@ pub fn format_for(path: &Path) -> Result<SourceFormat, ImportError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    match ext.as_str() {
-        "" | "txt" | "text" => Ok(SourceFormat::Text),
-        "md" | "markdown" => Ok(SourceFormat::Markdown),
-        other => Err(ImportError::Unsupported(format!(".{other}"))),
+    if ext.is_empty() {
+        return Ok(SourceFormat::Text);
     }
+    ARTICLE_EXTENSIONS
+        .iter()
+        .find(|(e, _)| *e == ext)
+        .map(|(_, format)| *format)
+        .ok_or(ImportError::Unsupported(format!(".{ext}")))
 }
+
+/// File name extensions Attest imports, and the format each names; the open dialog's
+/// filter is built from this list.
+pub const ARTICLE_EXTENSIONS: &[(&str, SourceFormat)] = &[
+    ("txt", SourceFormat::Text),
+    ("text", SourceFormat::Text),
+    ("md", SourceFormat::Markdown),
+    ("markdown", SourceFormat::Markdown),
+    ("html", SourceFormat::Html),
+    ("htm", SourceFormat::Html),
+    ("xhtml", SourceFormat::Html),
+    ("docx", SourceFormat::Docx),
+    ("odt", SourceFormat::Odt),
+];
+
+/// "it reads .txt, .md, …" in messages.
+const READS: &str = "it reads .txt, .md, .html, .docx and .odt files";
 
 /// Reads at most `limit` bytes; a larger file is refused without reading it whole.
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
@@ -191,8 +224,14 @@ pub fn extract(
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
+    if office::is_zip(bytes) || office::is_ole(bytes) || is_office(format) {
+        return extract_office(bytes, file_name, format);
+    }
     if let Some(kind) = sniff::non_text_kind(bytes) {
         return Err(ImportError::NotText { kind });
+    }
+    if format == SourceFormat::Html || sniff::is_html(bytes) {
+        return html::draft(bytes, file_name);
     }
     let decoded = decode::decode_text(bytes)?;
     let text = decoded.text;
@@ -208,6 +247,88 @@ pub fn extract(
     if found.meta.language.is_none() {
         found.meta.language = language::detect(&text);
     }
+    let fallback_title = found.fallback_title.unwrap_or_else(|| file_stem(file_name));
+    Ok(ArticleDraft {
+        meta: found.meta,
+        text,
+        fallback_title,
+        format,
+        warnings: found.warnings,
+    })
+}
+
+fn is_office(format: SourceFormat) -> bool {
+    matches!(format, SourceFormat::Docx | SourceFormat::Odt)
+}
+
+/// A ZIP package (Word, OpenDocument or another), an OLE file, or a file named `.docx` /
+/// `.odt`: judged by its content, whatever its name.
+fn extract_office(
+    bytes: &[u8],
+    file_name: &str,
+    format: SourceFormat,
+) -> Result<ArticleDraft, ImportError> {
+    if office::is_encrypted_ole(bytes) {
+        return Err(ImportError::PasswordProtected);
+    }
+    if !office::is_zip(bytes) {
+        if let Some(kind) = sniff::non_text_kind(bytes) {
+            return Err(ImportError::NotText { kind });
+        }
+        let what = if format == SourceFormat::Odt {
+            "an OpenDocument text"
+        } else {
+            "a Word document"
+        };
+        return Err(ImportError::Damaged(format!(
+            "it is named as {what} but is not one (no ZIP package inside)"
+        )));
+    }
+    let mut package = office::Reader::open(bytes)?;
+    let kind = package.package()?;
+    let doc = match kind {
+        office::Package::Docx => package.docx()?,
+        office::Package::Odt => package.odt()?,
+        office::Package::Other(kind) => return Err(ImportError::NotText { kind }),
+    };
+    let format = office::source_format(kind).unwrap_or(format);
+    draft_from_document(doc, file_name, format)
+}
+
+/// Properties fill what the text's own rules leave empty: the headline and byline
+/// printed in the text are the article's; the file's author may only be who typed it.
+/// The detected language wins over the property (a word processor's default) when
+/// they disagree.
+fn draft_from_document(
+    doc: office::Document,
+    file_name: &str,
+    format: SourceFormat,
+) -> Result<ArticleDraft, ImportError> {
+    let text = doc.text;
+    if text.trim().is_empty() {
+        return Err(ImportError::Blank);
+    }
+    let mut found = metadata::read(&text, format);
+    let meta = &mut found.meta;
+    if meta.title.is_none() && doc.title.is_some() {
+        meta.title = doc.title;
+        found
+            .warnings
+            .retain(|w| !w.starts_with("no headline in the file"));
+    }
+    if meta.byline.is_none() {
+        meta.byline = doc.author;
+    }
+    if meta.published.is_none() {
+        meta.published = doc.date;
+    }
+    let detected = language::detect(&text);
+    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_lowercase();
+    meta.language = match (doc.language, detected) {
+        (Some(p), Some(d)) if primary(&p) == d => Some(p),
+        (_, Some(d)) => Some(d),
+        (p, None) => p,
+    };
     let fallback_title = found.fallback_title.unwrap_or_else(|| file_stem(file_name));
     Ok(ArticleDraft {
         meta: found.meta,

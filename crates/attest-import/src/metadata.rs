@@ -16,7 +16,7 @@ pub struct Found {
 
 /// "BEIJING:", "NEW YORK, May 3 —", "WASHINGTON (Reuters) - ": an upper-case place at
 /// the start of a paragraph, optionally a date or agency, then a colon or a dash.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?P<place>\p{Lu}[\p{Lu}.'’\-]+(?: \p{Lu}[\p{Lu}.'’\-]*){0,3})(?:, [\p{L}\d.'’ ]{2,30}?)?(?: ?\([^)]{1,40}\))? ?(?::|—|–|--|-)\s+",
     )
@@ -177,7 +177,7 @@ fn front_matter(paragraphs: &[&str], meta: &mut ArticleMeta) -> usize {
 }
 
 /// The first sentence of a paragraph, shortened to a list-friendly length.
-fn first_sentence(p: &str) -> Option<String> {
+pub(crate) fn first_sentence(p: &str) -> Option<String> {
     let p = p.trim();
     if p.is_empty() {
         return None;

@@ -181,7 +181,7 @@ fn bad_input_gets_a_clear_reason() {
     let pdf = err(write("report.txt", b"%PDF-1.7\n1 0 obj"));
     assert_eq!(
         pdf.to_string(),
-        "this is a PDF document, which Attest cannot import yet; it reads .txt and .md files"
+        "this is a PDF document, which Attest cannot import yet; it reads .txt, .md, .html, .docx and .odt files"
     );
     assert_eq!(
         err(write("noise.txt", b"\x01\x02\x03\x04abc\0")),
@@ -239,7 +239,7 @@ fn folders_expand_to_their_article_files() {
     );
     assert_eq!(
         import_file(&root.join("empty")).unwrap_err().to_string(),
-        "the folder holds no .txt or .md files"
+        "the folder holds no article files (it reads .txt, .md, .html, .docx and .odt files)"
     );
 }
 

@@ -3,4 +3,4 @@
 /**
  * What became of one file of an import.
  */
-export type ImportOutcome = { "status": "imported", article_id: number, title: string, warnings: Array<string>, } | { "status": "duplicate", article_id: number, title: string, } | { "status": "failed", reason: string, };
+export type ImportOutcome = { "status": "imported", article_id: number, title: string, warnings: Array<string>, } | { "status": "duplicate", article_id: number, title: string, } | { "status": "failed", reason: string, } | { "status": "cancelled" };

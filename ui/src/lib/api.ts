@@ -1,6 +1,6 @@
 // Typed wrappers around the Tauri commands of the back end. Argument keys are
 // snake_case because that is what the Rust commands declare.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Actor } from "../bindings/Actor";
 import type { Annotation } from "../bindings/Annotation";
 import type { ApiError } from "../bindings/ApiError";
@@ -13,6 +13,7 @@ import type { DossierDetail } from "../bindings/DossierDetail";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportReport } from "../bindings/ExportReport";
 import type { FileReport } from "../bindings/FileReport";
+import type { ImportProgress } from "../bindings/ImportProgress";
 import type { NewActor } from "../bindings/NewActor";
 import type { NewStatement } from "../bindings/NewStatement";
 import type { NotebookInfo } from "../bindings/NotebookInfo";
@@ -27,7 +28,16 @@ export const api = {
   newNotebook: (path: string) => invoke<NotebookInfo>("new_notebook", { path }),
   openNotebook: (path: string) => invoke<NotebookInfo>("open_notebook", { path }),
 
-  importFiles: (paths: string[]) => invoke<FileReport[]>("import_files", { paths }),
+  /** Imports files (and folders); `onProgress` hears after every file. */
+  importFiles: (paths: string[], onProgress: (progress: ImportProgress) => void = () => {}) => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return invoke<FileReport[]>("import_files", { paths, on_progress: channel });
+  },
+  /** File name extensions the importer reads. */
+  articleExtensions: () => invoke<string[]>("article_extensions"),
+  /** Stops running imports before their next file; what is done stays. */
+  cancelImport: () => invoke<void>("cancel_import"),
   listArticles: () => invoke<ArticleSummary[]>("list_articles"),
   searchArticles: (query: string) => invoke<ArticleSummary[]>("search_articles", { query }),
   getArticle: (id: number) => invoke<ArticleView>("get_article", { id }),

@@ -44,3 +44,8 @@ export const ACTOR_KIND_LABELS = {
   media_outlet: "Media outlet",
   other: "Other",
 } as const;
+
+/** The file name of a path (either separator); the whole path belongs in a tooltip. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}

@@ -14,6 +14,7 @@ export function defaultHandlers(view: ArticleView = articleView()): Record<strin
     list_dossiers: () => [],
     list_actors: () => ACTORS,
     list_statements: () => [],
+    article_extensions: () => ["txt", "md", "docx"],
   };
 }
 

@@ -1,11 +1,13 @@
 import type { FileReport } from "../../bindings/FileReport";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
+import { fileName } from "../../lib/format";
 import { useEscape } from "../../lib/useEscape";
 
 const LABELS: Record<ImportOutcome["status"], string> = {
   imported: "Imported",
   duplicate: "Duplicate",
   failed: "Failed",
+  cancelled: "Not imported",
 };
 
 /** The back end's reasons are clauses ("the file is empty"); shown alone they read as sentences. */
@@ -22,13 +24,11 @@ function details(outcome: ImportOutcome): string[] {
       return [`Already in the notebook as “${outcome.title}”; skipped.`];
     case "failed":
       return [sentence(outcome.reason)];
+    case "cancelled":
+      return ["The import was cancelled before this file."];
   }
 }
 
-/** Shows the file name, not the whole path: the path is in the tooltip. */
-function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() || path;
-}
 
 type ImportReportProps = {
   reports: FileReport[];
@@ -43,6 +43,7 @@ export function ImportReport({ reports, onDismiss }: ImportReportProps) {
       <header className="import-report-header">
         <h2>
           Import: {imported} of {reports.length} {reports.length === 1 ? "file" : "files"} imported
+          {reports.some((r) => r.outcome.status === "cancelled") && " (cancelled)"}
         </h2>
         <button type="button" className="button" onClick={onDismiss}>
           Dismiss

@@ -1,8 +1,8 @@
 // Native file dialogs. Each returns null when the user cancels.
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { api } from "../../lib/api";
 
 const NOTEBOOK_FILTER = { name: "Attest notebook", extensions: ["attest"] };
-const ARTICLE_FILTER = { name: "Articles", extensions: ["txt", "md", "markdown", "text"] };
 
 export function chooseNewNotebookPath(): Promise<string | null> {
   return save({ filters: [NOTEBOOK_FILTER] });
@@ -14,7 +14,9 @@ export async function chooseNotebookToOpen(): Promise<string | null> {
 }
 
 export async function chooseArticleFiles(): Promise<string[] | null> {
-  const picked = await open({ multiple: true, directory: false, filters: [ARTICLE_FILTER] });
+  // The back end says which file types it reads, so the filter never drifts from it.
+  const extensions = await api.articleExtensions();
+  const picked = await open({ multiple: true, directory: false, filters: [{ name: "Articles", extensions }] });
   if (picked === null) return null;
   return Array.isArray(picked) ? picked : [picked];
 }

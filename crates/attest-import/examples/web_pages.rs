@@ -1,0 +1,190 @@
+//! Measures HTML import over a folder of saved pages (`*/source.html` beside
+//! `*/expected-metadata.json`): per-field metadata accuracy and pages per second.
+//!
+//! ```text
+//! cargo run --release -p attest-import --example web_pages -- ../shared/corpus/web-pages
+//! cargo run --release -p attest-import --features compare-libraries --example web_pages -- ../shared/corpus/web-pages
+//! ```
+//! The second also scores the two candidate libraries on their own (their metadata as
+//! they return it), the measurement behind the choice in ARCHITECTURE.md.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The fields compared, as (expected-metadata key, label).
+const FIELDS: [(&str, &str); 5] = [
+    ("title", "title"),
+    ("byline", "byline"),
+    ("siteName", "outlet"),
+    ("lang", "language"),
+    ("publishedTime", "published"),
+];
+
+#[derive(Default, Clone)]
+struct Got {
+    title: Option<String>,
+    byline: Option<String>,
+    outlet: Option<String>,
+    language: Option<String>,
+    published: Option<String>,
+}
+
+impl Got {
+    fn field(&self, i: usize) -> Option<&str> {
+        [
+            &self.title,
+            &self.byline,
+            &self.outlet,
+            &self.language,
+            &self.published,
+        ][i]
+            .as_deref()
+    }
+}
+
+struct Page {
+    name: String,
+    bytes: Vec<u8>,
+    expected: serde_json::Value,
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/corpus/web-pages"));
+    let verbose = std::env::args().any(|a| a == "-v");
+    let pages = load(&dir);
+    println!("{} pages from {}", pages.len(), dir.display());
+
+    run("attest-import (extract)", &pages, verbose, |bytes| {
+        let d =
+            attest_import::extract(bytes, "source.html", attest_core::SourceFormat::Html).ok()?;
+        Some((
+            Got {
+                title: d.meta.title,
+                byline: d.meta.byline,
+                outlet: d.meta.outlet,
+                language: d.meta.language,
+                published: d.meta.published,
+            },
+            d.text.len(),
+        ))
+    });
+    #[cfg(feature = "compare-libraries")]
+    {
+        run("rs-trafilatura 0.2 alone", &pages, verbose, |bytes| {
+            let r = rs_trafilatura::extract_bytes(bytes).ok()?;
+            let m = r.metadata;
+            Some((
+                Got {
+                    title: m.title,
+                    byline: m.author,
+                    outlet: m.sitename,
+                    language: m.language,
+                    published: m.date.map(|d| d.to_rfc3339()),
+                },
+                r.content_text.len(),
+            ))
+        });
+        run("dom_smoothie 0.19 alone", &pages, verbose, |bytes| {
+            let html = String::from_utf8_lossy(bytes);
+            let mut r = dom_smoothie::Readability::new(html.as_ref(), None, None).ok()?;
+            let a = r.parse().ok()?;
+            Some((
+                Got {
+                    title: Some(a.title).filter(|t| !t.is_empty()),
+                    byline: a.byline,
+                    outlet: a.site_name,
+                    language: a.lang,
+                    published: a.published_time,
+                },
+                a.text_content.len(),
+            ))
+        });
+    }
+}
+
+fn load(dir: &Path) -> Vec<Page> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("source.html").is_file())
+        .collect();
+    dirs.sort();
+    dirs.iter()
+        .map(|d| Page {
+            name: d.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(d.join("source.html")).unwrap(),
+            expected: std::fs::read(d.join("expected-metadata.json"))
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or(serde_json::Value::Null),
+        })
+        .collect()
+}
+
+fn run(label: &str, pages: &[Page], verbose: bool, f: impl Fn(&[u8]) -> Option<(Got, usize)>) {
+    let start = Instant::now();
+    let mut times = Vec::with_capacity(pages.len());
+    let results: Vec<Option<(Got, usize)>> = pages
+        .iter()
+        .map(|p| {
+            let t = Instant::now();
+            let r = f(&p.bytes);
+            times.push((t.elapsed().as_secs_f64(), p.name.as_str()));
+            r
+        })
+        .collect();
+    let secs = start.elapsed().as_secs_f64();
+    let failed = results.iter().filter(|r| r.is_none()).count();
+    println!(
+        "\n== {label}: {:.0} pages/s ({:.2} s, {failed} failed)",
+        pages.len() as f64 / secs,
+        secs
+    );
+    if verbose {
+        times.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (t, name) in times.iter().take(5) {
+            println!("  slowest: {name} {:.1} ms", t * 1000.0);
+        }
+    }
+    for (i, (key, name)) in FIELDS.iter().enumerate() {
+        let (mut right, mut total) = (0, 0);
+        for (page, r) in pages.iter().zip(&results) {
+            let Some(expected) = page.expected.get(key) else {
+                continue; // the field is not part of this page's expectations
+            };
+            total += 1;
+            let expected = expected.as_str();
+            let got = r.as_ref().and_then(|(g, _)| g.field(i));
+            if matches(key, expected, got) {
+                right += 1;
+            } else if verbose {
+                println!("  {name:9} {:28} want {expected:?} got {got:?}", page.name);
+            }
+        }
+        println!(
+            "  {name:9} {right:3}/{total:3} = {:.3}",
+            right as f64 / total.max(1) as f64
+        );
+    }
+}
+
+/// Trimmed, white space folded, exact; dates by their date part; the language tag
+/// case-insensitively. A null expected value matches only a null (or blank) one.
+fn matches(key: &str, expected: Option<&str>, got: Option<&str>) -> bool {
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let expected = expected.map(fold).filter(|s| !s.is_empty());
+    let got = got.map(fold).filter(|s| !s.is_empty());
+    match (expected, got) {
+        (None, None) => true,
+        (Some(e), Some(g)) => match key {
+            "publishedTime" => e.get(..10).is_some() && e.get(..10) == g.get(..10),
+            "lang" => e.eq_ignore_ascii_case(&g),
+            _ => e == g,
+        },
+        _ => false,
+    }
+}
