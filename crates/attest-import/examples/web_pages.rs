@@ -159,7 +159,7 @@ fn run(label: &str, pages: &[Page], verbose: bool, f: impl Fn(&[u8]) -> Option<(
             total += 1;
             let expected = expected.as_str();
             let got = r.as_ref().and_then(|(g, _)| g.field(i));
-            if matches(key, expected, got) {
+            if attest_import::quality::metadata_matches(key, expected, got) {
                 right += 1;
             } else if verbose {
                 println!("  {name:9} {:28} want {expected:?} got {got:?}", page.name);
@@ -169,22 +169,5 @@ fn run(label: &str, pages: &[Page], verbose: bool, f: impl Fn(&[u8]) -> Option<(
             "  {name:9} {right:3}/{total:3} = {:.3}",
             right as f64 / total.max(1) as f64
         );
-    }
-}
-
-/// Trimmed, white space folded, exact; dates by their date part; the language tag
-/// case-insensitively. A null expected value matches only a null (or blank) one.
-fn matches(key: &str, expected: Option<&str>, got: Option<&str>) -> bool {
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let expected = expected.map(fold).filter(|s| !s.is_empty());
-    let got = got.map(fold).filter(|s| !s.is_empty());
-    match (expected, got) {
-        (None, None) => true,
-        (Some(e), Some(g)) => match key {
-            "publishedTime" => e.get(..10).is_some() && e.get(..10) == g.get(..10),
-            "lang" => e.eq_ignore_ascii_case(&g),
-            _ => e == g,
-        },
-        _ => false,
     }
 }

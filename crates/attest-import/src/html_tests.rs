@@ -383,7 +383,7 @@ fn web_pages_corpus_metadata_accuracy_floor() {
                 continue;
             };
             total[i] += 1;
-            if same(key, want.as_str(), values[i].as_deref()) {
+            if crate::quality::metadata_matches(key, want.as_str(), values[i].as_deref()) {
                 right[i] += 1;
             }
         }
@@ -397,22 +397,5 @@ fn web_pages_corpus_metadata_accuracy_floor() {
             right[i],
             total[i]
         );
-    }
-}
-
-/// The comparison of `examples/web_pages.rs`: trimmed, white space folded, exact;
-/// dates by their date part; language tags case-insensitively; null matches null.
-fn same(key: &str, expected: Option<&str>, got: Option<&str>) -> bool {
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let expected = expected.map(fold).filter(|s| !s.is_empty());
-    let got = got.map(fold).filter(|s| !s.is_empty());
-    match (expected, got) {
-        (None, None) => true,
-        (Some(e), Some(g)) => match key {
-            "publishedTime" => e.get(..10).is_some() && e.get(..10) == g.get(..10),
-            "lang" => e.eq_ignore_ascii_case(&g),
-            _ => e == g,
-        },
-        _ => false,
     }
 }

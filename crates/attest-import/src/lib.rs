@@ -15,6 +15,7 @@ mod html;
 mod language;
 mod metadata;
 mod office;
+pub mod quality;
 mod sniff;
 
 use attest_core::{ArticleDraft, SourceFormat};
@@ -247,14 +248,7 @@ pub fn extract(
     if found.meta.language.is_none() {
         found.meta.language = language::detect(&text);
     }
-    let fallback_title = found.fallback_title.unwrap_or_else(|| file_stem(file_name));
-    Ok(ArticleDraft {
-        meta: found.meta,
-        text,
-        fallback_title,
-        format,
-        warnings: found.warnings,
-    })
+    Ok(into_draft(found, text, file_name, format))
 }
 
 fn is_office(format: SourceFormat) -> bool {
@@ -329,14 +323,24 @@ fn draft_from_document(
         (_, Some(d)) => Some(d),
         (p, None) => p,
     };
-    let fallback_title = found.fallback_title.unwrap_or_else(|| file_stem(file_name));
-    Ok(ArticleDraft {
+    Ok(into_draft(found, text, file_name, format))
+}
+
+/// The draft from the text and what was found in it; the file name stands in as the
+/// list label when the text has no first sentence.
+fn into_draft(
+    found: metadata::Found,
+    text: String,
+    file_name: &str,
+    format: SourceFormat,
+) -> ArticleDraft {
+    ArticleDraft {
+        fallback_title: found.fallback_title.unwrap_or_else(|| file_stem(file_name)),
         meta: found.meta,
         text,
-        fallback_title,
         format,
         warnings: found.warnings,
-    })
+    }
 }
 
 fn file_stem(file_name: &str) -> String {
