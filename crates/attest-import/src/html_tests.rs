@@ -5,9 +5,7 @@ use crate::{extract as extract_file, import_file, ImportError};
 use attest_core::{ArticleDraft, SourceFormat};
 use std::path::PathBuf;
 
-fn non_ws(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use crate::test_support::{non_ws, repo_file};
 
 fn html(bytes: &[u8]) -> ArticleDraft {
     extract_file(bytes, "page.html", SourceFormat::Html).unwrap()
@@ -342,7 +340,7 @@ mod properties {
 /// `examples/web_pages.rs` (a little under it, to catch regressions).
 #[test]
 fn web_pages_corpus_metadata_accuracy_floor() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/web-pages");
+    let dir = repo_file("../shared/corpus/web-pages");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         panic!("the web-pages corpus is expected at {}", dir.display());
     };

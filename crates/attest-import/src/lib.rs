@@ -351,4 +351,6 @@ fn file_stem(file_name: &str) -> String {
 }
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
