@@ -4,6 +4,26 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// `ALL`, `as_str` and `parse` for an enum stored in SQLite by name; the names are the
+/// ones serde uses (checked by a test), so storage, JSON and the UI agree.
+macro_rules! named_enum {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|k| k.as_str() == s)
+            }
+        }
+    };
+}
+
 /// Metadata of an article, as found in the source or edited by the analyst.
 /// `None` means "not known": importers never invent a value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,28 +74,13 @@ pub enum SourceFormat {
     Odt,
 }
 
-impl SourceFormat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceFormat::Text => "text",
-            SourceFormat::Markdown => "markdown",
-            SourceFormat::Html => "html",
-            SourceFormat::Docx => "docx",
-            SourceFormat::Odt => "odt",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "text" => Some(SourceFormat::Text),
-            "markdown" => Some(SourceFormat::Markdown),
-            "html" => Some(SourceFormat::Html),
-            "docx" => Some(SourceFormat::Docx),
-            "odt" => Some(SourceFormat::Odt),
-            _ => None,
-        }
-    }
-}
+named_enum!(SourceFormat {
+    Text => "text",
+    Markdown => "markdown",
+    Html => "html",
+    Docx => "docx",
+    Odt => "odt",
+});
 
 /// A row of the article list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -167,31 +172,14 @@ pub enum ActorKind {
     Other,
 }
 
-impl ActorKind {
-    pub const ALL: [ActorKind; 6] = [
-        ActorKind::Person,
-        ActorKind::Organization,
-        ActorKind::State,
-        ActorKind::Party,
-        ActorKind::MediaOutlet,
-        ActorKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Person => "person",
-            ActorKind::Organization => "organization",
-            ActorKind::State => "state",
-            ActorKind::Party => "party",
-            ActorKind::MediaOutlet => "media_outlet",
-            ActorKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
+named_enum!(ActorKind {
+    Person => "person",
+    Organization => "organization",
+    State => "state",
+    Party => "party",
+    MediaOutlet => "media_outlet",
+    Other => "other",
+});
 
 /// A person, organisation or state whose statements the analyst follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -227,21 +215,11 @@ pub enum StatementKind {
     Mixed,
 }
 
-impl StatementKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StatementKind::Direct => "direct",
-            StatementKind::Indirect => "indirect",
-            StatementKind::Mixed => "mixed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Direct, Self::Indirect, Self::Mixed]
-            .into_iter()
-            .find(|k| k.as_str() == s)
-    }
-}
+named_enum!(StatementKind {
+    Direct => "direct",
+    Indirect => "indirect",
+    Mixed => "mixed",
+});
 
 /// Whether the analyst has confirmed a statement (proposals come from extraction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -253,21 +231,11 @@ pub enum StatementStatus {
     Rejected,
 }
 
-impl StatementStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StatementStatus::Proposed => "proposed",
-            StatementStatus::Accepted => "accepted",
-            StatementStatus::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Proposed, Self::Accepted, Self::Rejected]
-            .into_iter()
-            .find(|k| k.as_str() == s)
-    }
-}
+named_enum!(StatementStatus {
+    Proposed => "proposed",
+    Accepted => "accepted",
+    Rejected => "rejected",
+});
 
 /// An actor as named on a statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -448,4 +416,28 @@ impl ExportFormat {
 pub struct ExportReport {
     pub path: String,
     pub bytes: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_names_match_serde<T: Serialize + Copy>(all: &[T], as_str: fn(T) -> &'static str) {
+        for &v in all {
+            assert_eq!(serde_json::to_value(v).unwrap(), as_str(v));
+        }
+    }
+
+    #[test]
+    fn stored_names_are_the_serde_names() {
+        assert_names_match_serde(SourceFormat::ALL, SourceFormat::as_str);
+        assert_names_match_serde(ActorKind::ALL, ActorKind::as_str);
+        assert_names_match_serde(StatementKind::ALL, StatementKind::as_str);
+        assert_names_match_serde(StatementStatus::ALL, StatementStatus::as_str);
+        assert_eq!(
+            ActorKind::parse("media_outlet"),
+            Some(ActorKind::MediaOutlet)
+        );
+        assert_eq!(StatementStatus::parse("maybe"), None);
+    }
 }
