@@ -13,6 +13,16 @@ const REPORTS: FileReport[] = [
   { file: "/in/new.md", outcome: { status: "imported", article_id: 9, title: "New article", warnings: [] } },
   { file: "/in/again.md", outcome: { status: "duplicate", article_id: 1, title: "Minister rules out concessions" } },
   { file: "/in/broken.pdf", outcome: { status: "failed", reason: "not a text file" } },
+  {
+    file: "/in/wires.zip › march/reprint.html",
+    outcome: {
+      status: "related",
+      article_id: 10,
+      title: "Corridor to open",
+      warnings: [],
+      related: { id: 1, display_title: "Minister rules out concessions", outlet: "The Daily", similarity: 0.82 },
+    },
+  },
 ];
 
 /** The progress channel the front end passes to import_files (mockIPC hands it over as is). */
@@ -87,10 +97,13 @@ describe("App", () => {
 
     const report = await screen.findByTestId("import-report");
     const rows = within(report).getAllByTestId("import-row");
-    expect(rows.map((row) => row.getAttribute("data-status"))).toEqual(["imported", "duplicate", "failed"]);
+    expect(rows.map((row) => row.getAttribute("data-status"))).toEqual(["imported", "duplicate", "failed", "related"]);
     expect(rows[0].textContent).toContain("Imported");
     expect(rows[1].textContent).toContain("Already in the notebook as “Minister rules out concessions”");
     expect(rows[2].textContent).toContain("FailedNot a text file.");
+    expect(rows[3].textContent).toContain("wires.zip › march/reprint.html");
+    expect(rows[3].textContent).toContain("Imported; 82 % like “Minister rules out concessions”, linked as related.");
+    expect(report.textContent).toContain("Import: 2 of 4 files imported");
 
     expect(backend.callsTo("import_files")).toEqual([
       { paths: ["/in/new.md", "/in/again.md", "/in/broken.pdf"], on_progress: CHANNEL },

@@ -20,7 +20,7 @@ import { api, errorMessage } from "./lib/api";
 
 function firstImportedId(reports: FileReport[]): number | null {
   for (const { outcome } of reports) {
-    if (outcome.status === "imported") return outcome.article_id;
+    if (outcome.status === "imported" || outcome.status === "related") return outcome.article_id;
   }
   return null;
 }
@@ -139,7 +139,12 @@ export function App() {
               <div className="articles-layout">
                 <ArticleList articles={articles} selectedId={selectedArticleId} onSelect={setSelectedArticleId} version={version} />
                 {selectedArticleId !== null ? (
-                  <Reader articleId={selectedArticleId} version={version} onArticleChanged={() => void reloadAll()} />
+                  <Reader
+                    articleId={selectedArticleId}
+                    version={version}
+                    onArticleChanged={() => void reloadAll()}
+                    onOpenArticle={setSelectedArticleId}
+                  />
                 ) : (
                   <div className="reader reader-empty">
                     <p className="empty-hint">Import articles with Import… or by dropping files onto the window.</p>

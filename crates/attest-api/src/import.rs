@@ -2,21 +2,24 @@
 //! a notebook).
 
 use attest_core::{ArticleDraft, FileReport, ImportOutcome, ImportProgress};
-use attest_import::import_file;
+use attest_import::{import_file, Entry};
 use attest_store::{InsertOutcome, Notebook, SourceFile};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::Instant;
 
-/// Imports each file in its own transaction and reports on every one, in order;
-/// folders stand for the article files beneath them.
+/// Imports each article in its own transaction and reports on every one, in order;
+/// folders stand for the article files beneath them, archives and mailboxes for the
+/// articles inside.
 pub fn import_files(notebook: &mut Notebook, paths: &[PathBuf]) -> Vec<FileReport> {
     import_files_with(notebook, paths, &AtomicBool::new(false), |_| {})
 }
 
 /// [`import_files`], telling `progress` after each file and stopping between files once
-/// `cancel` is set: what is done stays (each file is its own transaction), the files
+/// `cancel` is set: what is done stays (each article is its own transaction), the files
 /// not reached are reported as cancelled.
 pub fn import_files_with(
     notebook: &mut Notebook,
@@ -28,30 +31,106 @@ pub fn import_files_with(
     let total = u32::try_from(files.len()).unwrap_or(u32::MAX);
     let started = Instant::now();
     let mut reports = Vec::with_capacity(files.len());
-    for (i, path) in files.iter().enumerate() {
-        let outcome = if cancel.load(Ordering::Relaxed) {
-            ImportOutcome::Cancelled
-        } else {
-            let outcome = import_one(notebook, path);
-            let done = i as u32 + 1;
-            progress(&ImportProgress {
-                done,
-                total,
-                current: path.display().to_string(),
-                rate: done as f32 / started.elapsed().as_secs_f32().max(1e-3),
+    read_in_order(&files, cancel, |i, entries| {
+        let path = &files[i];
+        let file = path.display().to_string();
+        let Some(entries) = entries else {
+            reports.push(FileReport {
+                file,
+                outcome: ImportOutcome::Cancelled,
             });
-            outcome
+            return;
         };
-        reports.push(FileReport {
-            file: path.display().to_string(),
-            outcome,
+        for entry in entries {
+            let file = labelled(&file, &entry);
+            let outcome = store(notebook, path, entry);
+            reports.push(FileReport { file, outcome });
+        }
+        let done = i as u32 + 1;
+        progress(&ImportProgress {
+            done,
+            total,
+            current: file,
+            rate: done as f32 / started.elapsed().as_secs_f32().max(1e-3),
         });
-    }
+    });
     reports
 }
 
-fn import_one(notebook: &mut Notebook, path: &Path) -> ImportOutcome {
-    let imported = match import_file(path) {
+/// "file › part" for an article inside a file, else the file.
+fn labelled(file: &str, entry: &Entry) -> String {
+    match &entry.part {
+        Some(part) => format!("{file} › {part}"),
+        None => file.to_owned(),
+    }
+}
+
+/// Files read ahead of the caller: enough to keep the readers busy, few enough that
+/// memory stays small (each file is at most `MAX_FILE_BYTES`).
+const READ_AHEAD: usize = 16;
+
+/// Reads and extracts `files` on worker threads (one per core) and hands each file's
+/// entries to `each` on this thread, in the order given — so an import writes the
+/// notebook exactly as a one-by-one import would. Once `cancel` is set, the files not
+/// yet handed over come as `None`.
+fn read_in_order(
+    files: &[PathBuf],
+    cancel: &AtomicBool,
+    mut each: impl FnMut(usize, Option<Vec<Entry>>),
+) {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    // The next file to read, and how many `each` has had: a reader never gets more
+    // than READ_AHEAD files ahead, even past a slow file.
+    let (next, handed) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let cancelled = || cancel.load(Ordering::Relaxed);
+    std::thread::scope(|scope| {
+        let (sender, receiver) = mpsc::sync_channel::<(usize, Vec<Entry>)>(READ_AHEAD);
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next, handed) = (&next, &handed);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= files.len() {
+                    break;
+                }
+                while i >= handed.load(Ordering::Relaxed) + READ_AHEAD && !cancelled() {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                if cancelled() || sender.send((i, import_file(&files[i]))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        // Files arrive in any order; they are handed over in the given one.
+        let mut waiting: BTreeMap<usize, Vec<Entry>> = BTreeMap::new();
+        for i in 0..files.len() {
+            let entries = loop {
+                if let Some(entries) = waiting.remove(&i) {
+                    break Some(entries);
+                }
+                if cancelled() {
+                    break None;
+                }
+                match receiver.recv() {
+                    Ok((j, entries)) => {
+                        waiting.insert(j, entries);
+                    }
+                    Err(_) => break None,
+                }
+            };
+            each(i, entries.filter(|_| !cancelled()));
+            handed.store(i + 1, Ordering::Relaxed);
+        }
+        // Unblocks readers still sending after a cancel.
+        drop(receiver);
+    });
+}
+
+/// Stores one article read from `path` (in its own transaction).
+fn store(notebook: &mut Notebook, path: &Path, entry: Entry) -> ImportOutcome {
+    let source_path = labelled(&path.display().to_string(), &entry);
+    let imported = match entry.result {
         Ok(i) => i,
         Err(e) => {
             return ImportOutcome::Failed {
@@ -61,20 +140,32 @@ fn import_one(notebook: &mut Notebook, path: &Path) -> ImportOutcome {
     };
     let source = SourceFile {
         name: &imported.source.name,
-        path: &path.display().to_string(),
+        path: &source_path,
         bytes: &imported.source.bytes,
         sha256: &imported.source.sha256,
     };
-    match notebook.insert_article(&imported.draft, &source) {
-        Ok(InsertOutcome::Inserted { id }) => ImportOutcome::Imported {
+    let title = || {
+        imported
+            .draft
+            .meta
+            .title
+            .clone()
+            .unwrap_or_else(|| imported.draft.fallback_title.clone())
+    };
+    match notebook.insert_article(&imported.draft, &source, &imported.keys) {
+        Ok(InsertOutcome::Inserted { id, related: None }) => ImportOutcome::Imported {
             article_id: id,
-            title: imported
-                .draft
-                .meta
-                .title
-                .clone()
-                .unwrap_or_else(|| imported.draft.fallback_title.clone()),
-            warnings: imported.draft.warnings,
+            title: title(),
+            warnings: imported.draft.warnings.clone(),
+        },
+        Ok(InsertOutcome::Inserted {
+            id,
+            related: Some(related),
+        }) => ImportOutcome::Related {
+            article_id: id,
+            title: title(),
+            warnings: imported.draft.warnings.clone(),
+            related,
         },
         Ok(InsertOutcome::Duplicate { id, title }) => ImportOutcome::Duplicate {
             article_id: id,
@@ -94,10 +185,13 @@ pub fn article_extensions() -> Vec<String> {
         .collect()
 }
 
-/// What `attest inspect --json` prints for one file: exactly what import would store.
+/// What `attest inspect --json` prints for one article: exactly what import would store.
 #[derive(Debug, Serialize)]
 pub struct InspectRecord {
     pub file: String,
+    /// Where in the file the article stands (an archive entry, a message, a chapter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
     pub ok: bool,
     pub error: Option<String>,
     pub article: Option<ArticleDraft>,
@@ -107,24 +201,28 @@ pub struct InspectRecord {
     pub mentions: Vec<serde_json::Value>,
 }
 
-pub fn inspect(path: &Path) -> InspectRecord {
-    let file = path.display().to_string();
-    match import_file(path) {
-        Ok(imported) => InspectRecord {
-            file,
-            ok: true,
-            error: None,
-            article: Some(imported.draft),
-            statements: vec![],
-            mentions: vec![],
-        },
-        Err(e) => InspectRecord {
-            file,
-            ok: false,
-            error: Some(e.to_string()),
-            article: None,
-            statements: vec![],
-            mentions: vec![],
-        },
-    }
+/// One record per article the files hold (folders stand for the article files beneath
+/// them, as in an import), or one carrying the reason a file cannot be read.
+pub fn inspect(paths: &[PathBuf]) -> Vec<InspectRecord> {
+    let files = attest_import::expand_paths(paths);
+    let mut records = Vec::new();
+    read_in_order(&files, &AtomicBool::new(false), |i, entries| {
+        let file = files[i].display().to_string();
+        for entry in entries.unwrap_or_default() {
+            let (ok, error, article) = match entry.result {
+                Ok(imported) => (true, None, Some(imported.draft)),
+                Err(e) => (false, Some(e.to_string()), None),
+            };
+            records.push(InspectRecord {
+                file: file.clone(),
+                part: entry.part,
+                ok,
+                error,
+                article,
+                statements: vec![],
+                mentions: vec![],
+            });
+        }
+    });
+    records
 }

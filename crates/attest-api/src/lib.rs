@@ -87,6 +87,7 @@ impl Api {
                 article_id: Some(id),
                 actor_id: None,
             })?,
+            related: self.notebook.related_articles(id)?,
             article,
         })
     }

@@ -42,6 +42,7 @@ fn a_drop_with_bad_files_imports_the_good_ones_and_reports_each() {
         .iter()
         .map(|r| match &r.outcome {
             ImportOutcome::Imported { .. } => "imported",
+            ImportOutcome::Related { .. } => "related",
             ImportOutcome::Duplicate { .. } => "duplicate",
             ImportOutcome::Failed { .. } => "failed",
             ImportOutcome::Cancelled => "cancelled",
@@ -178,13 +179,96 @@ fn serde_json_value(e: &ApiError) -> serde_json::Value {
 
 #[test]
 fn inspect_reports_without_a_notebook() {
-    let rec = inspect(&repo("tests/fixtures/corridor.txt"));
+    let records = inspect(&[repo("tests/fixtures/corridor.txt")]);
+    let rec = &records[0];
     assert!(rec.ok);
-    let json = serde_json::to_value(&rec).unwrap();
+    let json = serde_json::to_value(rec).unwrap();
     assert_eq!(json["article"]["byline"], "Staff Reporter");
     assert_eq!(json["article"]["dateline"], "ANKARA");
     assert!(json["article"]["title"].is_null());
     assert_eq!(json["statements"], serde_json::json!([]));
-    let rec = inspect(&repo("tests/fixtures/nope.txt"));
-    assert!(!rec.ok && rec.error.unwrap().starts_with("cannot read the file"));
+    let records = inspect(&[repo("tests/fixtures/nope.txt")]);
+    let rec = &records[0];
+    assert!(
+        !rec.ok
+            && rec
+                .error
+                .as_ref()
+                .unwrap()
+                .starts_with("cannot read the file")
+    );
+}
+
+/// The same wire story as two outlets print it: another headline and intro, a cut
+/// last paragraph, one word changed.
+fn wire_story(outlet: &str, intro: &str, last: &str) -> String {
+    format!(
+        "{outlet}\n\n{intro}\n\nThe corridor between Ankara and Baku will open to freight in the \
+         spring after two years of talks over customs rules and rail gauges, Trade Minister Selin \
+         Aydın told reporters on Tuesday after meeting her Azerbaijani counterpart.\n\nThe route \
+         would cut the journey for goods from the Caspian to the Mediterranean by four days, she \
+         said, and the first trains could run in April if the last inspections of the line are \
+         finished on time.\n\nBusiness groups welcomed the plan but warned that tariffs on some \
+         goods were still unresolved, and that the customs posts at the border were short of \
+         staff.{last}\n"
+    )
+}
+
+#[test]
+fn near_duplicates_are_imported_and_linked_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let write = |name: &str, text: String| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let first = write(
+        "wire.txt",
+        wire_story(
+            "Wire Service",
+            "ANKARA — A new freight route is near.",
+            " More talks are planned.",
+        ),
+    );
+    let second = write(
+        "daily.txt",
+        wire_story(
+            "The Daily",
+            "Freight corridor to open in spring, minister says.",
+            "",
+        ),
+    );
+    let unrelated = write(
+        "bank.txt",
+        "The central bank kept its main interest rate unchanged on Thursday and said inflation \
+         would ease slowly over the coming year as energy prices fell back from their peak."
+            .into(),
+    );
+    let reports = api.import(&[first, second, unrelated]);
+    let ImportOutcome::Imported { article_id: a, .. } = reports[0].outcome else {
+        panic!("{reports:?}")
+    };
+    let ImportOutcome::Related {
+        article_id: b,
+        ref related,
+        ..
+    } = reports[1].outcome
+    else {
+        panic!("{reports:?}")
+    };
+    assert_eq!(related.id, a);
+    assert!(related.similarity >= 0.5, "{}", related.similarity);
+    assert!(matches!(reports[2].outcome, ImportOutcome::Imported { .. }));
+    assert_eq!(api.info().unwrap().article_count, 3, "nothing dropped");
+    let ids = |id| -> Vec<i64> {
+        api.article_view(id)
+            .unwrap()
+            .related
+            .iter()
+            .map(|r| r.id)
+            .collect()
+    };
+    assert_eq!(ids(a), [b]);
+    assert_eq!(ids(b), [a]);
 }

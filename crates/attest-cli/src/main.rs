@@ -4,7 +4,9 @@
 //! Exit status: 0 when everything went well, 1 when something failed (every file is
 //! still reported), 2 on a usage error.
 
-use attest_api::{default_notebook_path, inspect, Api, ApiError};
+mod bench;
+
+use attest_api::{default_notebook_path, inspect, Api, ApiError, InspectRecord};
 use attest_core::*;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -33,7 +35,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import article files (.txt, .md), or folders of them, into the notebook.
+    /// Import article files (.txt, .md, .html, .pdf, .docx, .eml, .zip…), or folders of them, into the notebook.
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -63,6 +65,35 @@ enum Command {
         format: Format,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+    /// Measure speed and memory (see ARCHITECTURE.md, "Benchmarks").
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Write news-length .txt articles drawn from a folder of real ones.
+    Generate {
+        /// Folder of .txt articles (e.g. ../shared/corpus/polnear-train/text).
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Import files into the notebook (give a fresh one with --notebook) and report the rate.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Run the import pipeline without a notebook and report the rate.
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
 }
 
@@ -152,6 +183,29 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
     let out = Output { json: cli.json };
     match cli.command {
         Command::Inspect { paths } => Ok(inspect_files(&out, &paths)),
+        Command::Bench(BenchCommand::Generate {
+            from,
+            articles,
+            out: dir,
+            seed,
+        }) => {
+            let n = bench::generate(&from, articles, &dir, seed)?;
+            out.print(&n, || format!("wrote {n} articles to {}", dir.display()));
+            Ok(true)
+        }
+        Command::Bench(BenchCommand::Extract { paths }) => {
+            let figures = bench::extract(&paths);
+            out.print(&figures, || figures.line());
+            Ok(true)
+        }
+        Command::Bench(BenchCommand::Import { paths }) => {
+            let notebook = cli.notebook.ok_or_else(|| {
+                ApiError::invalid("give the notebook to import into with --notebook (a new file)")
+            })?;
+            let figures = bench::import(&notebook, &paths)?;
+            out.print(&figures, || figures.line());
+            Ok(true)
+        }
         command => {
             let path = match cli.notebook {
                 Some(p) => p,
@@ -165,8 +219,7 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
 /// `inspect`: the import pipeline without a notebook.
 fn inspect_files(out: &Output, paths: &[PathBuf]) -> bool {
     let mut all_ok = true;
-    for path in paths {
-        let record = inspect(path);
+    for record in inspect(paths) {
         all_ok &= record.ok;
         if out.json {
             out.line(&record);
@@ -174,7 +227,7 @@ fn inspect_files(out: &Output, paths: &[PathBuf]) -> bool {
             match (&record.article, &record.error) {
                 (Some(a), _) => println!(
                     "{}\n  title: {}\n  byline: {}\n  dateline: {}\n  characters: {}",
-                    record.file,
+                    label(&record),
                     a.meta.title.as_deref().unwrap_or("(none)"),
                     a.meta.byline.as_deref().unwrap_or("(none)"),
                     a.meta.dateline.as_deref().unwrap_or("(none)"),
@@ -182,7 +235,7 @@ fn inspect_files(out: &Output, paths: &[PathBuf]) -> bool {
                 ),
                 (None, error) => println!(
                     "{}\n  failed: {}",
-                    record.file,
+                    label(&record),
                     error.as_deref().unwrap_or("")
                 ),
             }
@@ -191,9 +244,19 @@ fn inspect_files(out: &Output, paths: &[PathBuf]) -> bool {
     all_ok
 }
 
+/// The file, and the part of it when it holds several articles.
+fn label(record: &InspectRecord) -> String {
+    match &record.part {
+        Some(part) => format!("{} › {part}", record.file),
+        None => record.file.clone(),
+    }
+}
+
 fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool, ApiError> {
     match command {
         Command::Inspect { paths } => return Ok(inspect_files(out, &paths)),
+        // Handled in `run`, before a notebook is opened.
+        Command::Bench(_) => return Ok(false),
         Command::Import { paths } => {
             let reports = import_with_progress(&mut api, &paths);
             for r in &reports {
@@ -203,6 +266,18 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                     } => {
                         format!("imported   {}  → #{article_id} “{title}”", r.file)
                     }
+                    ImportOutcome::Related {
+                        article_id,
+                        title,
+                        related,
+                        ..
+                    } => format!(
+                        "related    {}  → #{article_id} “{title}” ({:.0} % like #{} “{}”)",
+                        r.file,
+                        related.similarity * 100.0,
+                        related.id,
+                        related.display_title
+                    ),
                     ImportOutcome::Duplicate { article_id, title } => {
                         format!("duplicate  {}  (already #{article_id} “{title}”)", r.file)
                     }

@@ -9,6 +9,7 @@
 //! - No I/O and no Tauri: this crate is pure data and functions.
 
 pub mod model;
+pub mod similarity;
 pub mod text;
 
 pub use model::*;

@@ -72,6 +72,16 @@ pub enum SourceFormat {
     Docx,
     /// An OpenDocument text (`.odt`).
     Odt,
+    /// A PDF's text layer (`.pdf`).
+    Pdf,
+    /// A Rich Text Format document (`.rtf`).
+    Rtf,
+    /// An e-mail message (`.eml`, or one message of an `.mbox`).
+    Email,
+    /// A single-file web archive (`.mhtml`, `.mht`): its page, as for HTML.
+    Mhtml,
+    /// One chapter of an EPUB book (`.epub`).
+    Epub,
 }
 
 named_enum!(SourceFormat {
@@ -80,6 +90,11 @@ named_enum!(SourceFormat {
     Html => "html",
     Docx => "docx",
     Odt => "odt",
+    Pdf => "pdf",
+    Rtf => "rtf",
+    Email => "email",
+    Mhtml => "mhtml",
+    Epub => "epub",
 });
 
 /// A row of the article list.
@@ -110,6 +125,18 @@ pub struct Article {
     /// File name the article was imported from.
     pub source_name: String,
     pub imported_at: String,
+}
+
+/// An article that is a near-duplicate of another: the same wire story in another
+/// outlet, a re-saved page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RelatedArticle {
+    pub id: i64,
+    pub display_title: String,
+    pub outlet: Option<String>,
+    /// Estimated share of five-word runs the two texts have in common (0–1).
+    pub similarity: f32,
 }
 
 impl Article {
@@ -327,7 +354,7 @@ pub struct DossierDetail {
 }
 
 /// What became of one file of an import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "status", rename_all = "snake_case")]
 #[ts(export)]
 pub enum ImportOutcome {
@@ -339,6 +366,13 @@ pub enum ImportOutcome {
     Duplicate {
         article_id: i64,
         title: String,
+    },
+    /// Imported, and linked to a near-duplicate already in the notebook.
+    Related {
+        article_id: i64,
+        title: String,
+        warnings: Vec<String>,
+        related: RelatedArticle,
     },
     Failed {
         reason: String,
@@ -360,7 +394,7 @@ pub struct ImportProgress {
     pub rate: f32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FileReport {
     /// The path as given.
@@ -385,7 +419,7 @@ pub struct StatementFilter {
 }
 
 /// Everything the reader shows for one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ArticleView {
     pub article: Article,
@@ -393,6 +427,8 @@ pub struct ArticleView {
     pub paragraphs: Vec<Span>,
     pub annotations: Vec<Annotation>,
     pub statements: Vec<Statement>,
+    /// Near-duplicates in the notebook, most similar first.
+    pub related: Vec<RelatedArticle>,
 }
 
 /// Document formats a dossier compiles to.

@@ -4,8 +4,8 @@
 //!    (or `http-equiv` Content-Type), then UTF-8, then `chardetng`; strictly, as in
 //!    `decode.rs` (no U+FFFD is ever stored).
 //! 2. Inert markup is cut before parsing ([`strip_inert`]): scripts (JSON-LD kept, it
-//!    carries metadata), styles, comments, SVG, templates. None of it is article text,
-//!    and it is half the bytes of a typical page.
+//!    carries metadata), styles, comments, SVG, templates, AMP ad slots. None of it is
+//!    article text, and it is half the bytes of a typical page.
 //! 3. The body comes from `rs-trafilatura` (a trafilatura port: best published body F1);
 //!    metadata from `dom_smoothie`'s readability.js rules (JSON-LD, OpenGraph, Dublin
 //!    Core, `<meta>`), then rs-trafilatura's, then our own rules for what both miss
@@ -93,6 +93,38 @@ pub fn extract(bytes: &[u8]) -> Result<Page, ImportError> {
     if meta.title.is_none() {
         warnings.push("the page has no title: the first sentence stands in".into());
     }
+    Ok(Page {
+        text,
+        meta,
+        warnings,
+    })
+}
+
+/// A page that is all article, such as a chapter of an EPUB book: every piece of text
+/// of its body, block elements as paragraphs. The body extractor is not used: it is
+/// made to cut page furniture, and a chapter has none, so what it cuts is content (on
+/// a chapter written for the tests: the chapter's first heading and its footnote).
+/// `meta.title` is the first heading, `meta.language` the `lang` (or `xml:lang`) of the
+/// root element. A body without text is [`ImportError::Blank`].
+pub fn extract_all(bytes: &[u8]) -> Result<Page, ImportError> {
+    let (html, warnings) = decode_html(bytes)?;
+    let doc = dom_query::Document::from(strip_inert(&html).as_str());
+    let text = paragraphs(&doc.select("body").formatted_text());
+    if text.trim().is_empty() {
+        return Err(ImportError::Blank);
+    }
+    let mut meta = ArticleMeta::default();
+    fill(
+        &mut meta.title,
+        Some(&doc.select("h1, h2, h3, h4, h5, h6").first().text()),
+    );
+    let root = doc.select("html");
+    fill(
+        &mut meta.language,
+        root.attr("lang")
+            .or_else(|| root.attr("xml:lang"))
+            .as_deref(),
+    );
     Ok(Page {
         text,
         meta,
@@ -197,6 +229,10 @@ fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, ImportErr
 const INERT: &[&str] = &[
     "script", "style", "svg", "template", "iframe", "object", "math",
 ];
+/// AMP's ad elements (`amp-embed` is its alias for recommendation widgets): by the
+/// AMP spec their content is only a placeholder or fallback ("Loading ad…"). Cut
+/// whole when their end tag is found; an unclosed one is left to the parser.
+const AMP_ADS: &[&str] = &["amp-ad", "amp-embed"];
 /// Elements whose content is text, not markup, up to their end tag.
 const RAW_TEXT: &[&str] = &["title", "textarea", "xmp"];
 /// Elements without content: they do not nest.
@@ -269,7 +305,20 @@ pub(crate) fn strip_inert(html: &str) -> String {
             i = close;
             continue;
         }
+        if AMP_ADS.contains(&name.as_str()) && !self_closing {
+            if let Some(close) = find_close(b, end, &name) {
+                i = close;
+                continue;
+            }
+        }
         if RAW_TEXT.contains(&name.as_str()) {
+            if self_closing {
+                // XHTML's `<title/>`: an HTML parser would read the rest of the page as
+                // the title's text.
+                out.push_str(&format!("<{name}></{name}>"));
+                i = end;
+                continue;
+            }
             let close = find_close(b, end, &name).unwrap_or(b.len());
             out.push_str(&html[i..close]);
             i = close;

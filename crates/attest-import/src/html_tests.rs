@@ -1,11 +1,11 @@
 //! HTML import: our own small pages (written here, never copied from the corpus), and
 //! an accuracy floor on the web-pages corpus.
 
-use crate::{extract as extract_file, import_file, ImportError};
+use crate::{extract as extract_file, ImportError};
 use attest_core::{ArticleDraft, SourceFormat};
 use std::path::PathBuf;
 
-use crate::test_support::{non_ws, repo_file};
+use crate::test_support::{import_one, non_ws, repo_file};
 
 fn html(bytes: &[u8]) -> ArticleDraft {
     extract_file(bytes, "page.html", SourceFormat::Html).unwrap()
@@ -260,7 +260,7 @@ fn a_page_is_known_by_its_content_whatever_its_name() {
     for name in ["saved.txt", "saved.htm", "saved.xhtml", "saved"] {
         let p = dir.path().join(name);
         std::fs::write(&p, &page).unwrap();
-        let d = import_file(&p).unwrap().draft;
+        let d = import_one(&p).unwrap().draft;
         assert_eq!(d.format, SourceFormat::Html, "{name}");
         assert_eq!(d.meta.title.as_deref(), Some("Council closes river bridge"));
         assert!(!d.text.contains("<p>"));
@@ -396,4 +396,52 @@ fn web_pages_corpus_metadata_accuracy_floor() {
             total[i]
         );
     }
+}
+
+/// Body F1 on our own saved news pages (`tests/fixtures/pages/*`: `source.html` beside
+/// the hand-marked body `expected.txt`; conventions in the folder's README), against the
+/// figure measured with `examples/body_f1.rs` (0.974) less a margin, to catch
+/// regressions. Our pages are easier than real news: this guards, it does not rate.
+#[test]
+fn our_pages_body_f1_floor() {
+    let dir = repo_file("tests/fixtures/pages");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/pages")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("source.html").is_file())
+        .collect();
+    dirs.sort();
+    let pages: Vec<(String, String)> = dirs
+        .iter()
+        .map(|d| {
+            let bytes = std::fs::read(d.join("source.html")).unwrap();
+            let truth = std::fs::read_to_string(d.join("expected.txt")).unwrap();
+            let got = extract_file(&bytes, "source.html", SourceFormat::Html)
+                .map(|d| d.text)
+                .unwrap_or_default();
+            (truth, got)
+        })
+        .collect();
+    assert_eq!(pages.len(), 12, "the folder holds 12 pages");
+    let s = crate::quality::body_scores(&pages);
+    assert!(
+        s.f1 >= 0.95 && s.precision >= 0.93 && s.recall >= 0.97,
+        "body P {:.3} R {:.3} F1 {:.3}, below the floor (measured P 0.958 R 0.990 F1 0.974)",
+        s.precision,
+        s.recall,
+        s.f1
+    );
+}
+
+#[test]
+fn amp_ad_slots_are_cut_but_an_unclosed_one_keeps_what_follows() {
+    let page = r#"<p>Before the ad.</p><amp-ad width="300" height="250" type="doubleclick"><div placeholder>Loading ad…</div><div fallback>Ads keep us free.</div></amp-ad><amp-embed type="taboola" layout="responsive"><div fallback>Around the web</div></amp-embed><p>After the ad.</p>"#;
+    let cut = super::strip_inert(page);
+    assert!(cut.contains("Before the ad.") && cut.contains("After the ad."));
+    for furniture in ["Loading ad", "Ads keep us free", "Around the web"] {
+        assert!(!cut.contains(furniture), "{furniture:?} in {cut:?}");
+    }
+    let unclosed = super::strip_inert(r#"<amp-ad width="300"><p>The body goes on.</p>"#);
+    assert!(unclosed.contains("The body goes on."), "{unclosed:?}");
 }

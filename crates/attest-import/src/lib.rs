@@ -10,14 +10,20 @@
 //! - Unreadable input is an [`ImportError`] with a sentence the analyst understands;
 //!   a missing byline or title is not an error.
 
+mod archive;
 mod decode;
+mod epub;
 mod html;
 mod language;
+mod mail;
 mod metadata;
 mod office;
+mod pdf;
 pub mod quality;
+mod rtf;
 mod sniff;
 
+use attest_core::similarity::ArticleKeys;
 use attest_core::{ArticleDraft, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -27,7 +33,7 @@ use std::path::{Path, PathBuf};
 /// bigger "article" is a mistake, and reading it would only fill memory.
 pub const MAX_FILE_BYTES: u64 = 20_000_000;
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum ImportError {
     #[error("cannot read the file: {0}")]
     Io(String),
@@ -57,6 +63,16 @@ pub enum ImportError {
     Damaged(String),
     #[error("the document is password-protected; remove the password and import it again")]
     PasswordProtected,
+    #[error("the book is locked by DRM (copy protection); Attest reads only DRM-free books")]
+    Drm,
+    #[error("the PDF has no text layer (a scanned document?) — OCR is not supported")]
+    NoTextLayer,
+    #[error("an archive inside an archive is not opened; unpack it and import its files")]
+    NestedArchive,
+    #[error("its name points outside the archive, so it was not read")]
+    UnsafePath,
+    #[error("the archive holds no article files ({})", READS)]
+    EmptyArchive,
     #[error(
         "the document unpacks to more than {} MB ({part}), the most Attest reads; it may be a zip bomb",
         mb(*limit)
@@ -76,34 +92,93 @@ pub struct SourceBytes {
     pub sha256: String,
 }
 
-/// One file's import: the source bytes and what was extracted from them.
+/// One article read from a file, with the bytes it came from.
 #[derive(Debug)]
 pub struct Imported {
     pub source: SourceBytes,
     pub draft: ArticleDraft,
+    /// What the notebook compares it by (duplicates, near-duplicates); worked out here,
+    /// on the reader's thread.
+    pub keys: ArticleKeys,
 }
 
-/// Reads and extracts one file.
-pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+/// One article's worth of a file. Most files hold one article; a ZIP archive, a mailbox
+/// or a book holds several, each imported (or failing) on its own.
+#[derive(Debug)]
+pub struct Entry {
+    /// Where in the file the article stands ("news/page.html", "message 3: Subject",
+    /// "chapter 2: Title"); `None` when the file is the article.
+    pub part: Option<String>,
+    pub result: Result<Imported, ImportError>,
+}
+
+impl Entry {
+    fn failed(part: Option<String>, error: ImportError) -> Self {
+        Entry {
+            part,
+            result: Err(error),
+        }
+    }
+
+    /// An article read from `bytes`, which are kept as its source.
+    fn read(part: Option<String>, name: String, bytes: Vec<u8>, draft: ArticleDraft) -> Self {
+        Entry {
+            part,
+            result: Ok(Imported {
+                source: SourceBytes::new(name, bytes),
+                keys: ArticleKeys::of(&draft.text),
+                draft,
+            }),
+        }
+    }
+}
+
+impl SourceBytes {
+    pub fn new(name: String, bytes: Vec<u8>) -> Self {
+        let sha256 = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        SourceBytes {
+            name,
+            bytes,
+            sha256,
+        }
+    }
+}
+
+/// Reads one file: the articles in it, or the reason it cannot be read (then the one
+/// entry carries the error). Never empty.
+pub fn import_file(path: &Path) -> Vec<Entry> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let format = format_for(path)?;
-    let bytes = read_bounded(path, MAX_FILE_BYTES)?;
-    let draft = extract(&bytes, &name, format)?;
-    let sha256 = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok(Imported {
-        source: SourceBytes {
-            name,
-            bytes,
-            sha256,
-        },
-        draft,
-    })
+    let read =
+        format_for(path).and_then(|format| Ok((format, read_bounded(path, MAX_FILE_BYTES)?)));
+    match read {
+        Ok((format, bytes)) => extract_entries(bytes, &name, format),
+        Err(e) => vec![Entry::failed(None, e)],
+    }
+}
+
+/// The articles in a file's bytes: several for an archive, a mailbox or a book, else one.
+pub fn extract_entries(bytes: Vec<u8>, file_name: &str, format: SourceFormat) -> Vec<Entry> {
+    if office::is_zip(&bytes) {
+        let package = office::Reader::open(&bytes).and_then(|mut zip| zip.package());
+        match package {
+            Ok(office::Package::Archive) => return archive::entries(&bytes, file_name),
+            Ok(office::Package::Epub) => return epub::chapters(&bytes, file_name),
+            _ => {}
+        }
+    }
+    if mail::is_mbox(&bytes) {
+        return mail::mbox_entries(&bytes, file_name);
+    }
+    match extract(&bytes, file_name, format) {
+        Ok(draft) => vec![Entry::read(None, file_name.to_owned(), bytes, draft)],
+        Err(e) => vec![Entry::failed(None, e)],
+    }
 }
 
 /// Folders nested deeper than this are not searched (a guard against odd mounts).
@@ -182,10 +257,20 @@ pub const ARTICLE_EXTENSIONS: &[(&str, SourceFormat)] = &[
     ("xhtml", SourceFormat::Html),
     ("docx", SourceFormat::Docx),
     ("odt", SourceFormat::Odt),
+    ("pdf", SourceFormat::Pdf),
+    ("rtf", SourceFormat::Rtf),
+    ("eml", SourceFormat::Email),
+    ("mbox", SourceFormat::Email),
+    ("mhtml", SourceFormat::Mhtml),
+    ("mht", SourceFormat::Mhtml),
+    ("epub", SourceFormat::Epub),
+    // An archive's entries are read by their own names; `Text` is never used for it.
+    ("zip", SourceFormat::Text),
 ];
 
 /// "it reads .txt, .md, …" in messages.
-const READS: &str = "it reads .txt, .md, .html, .docx and .odt files";
+const READS: &str =
+    "it reads .txt, .md, .html, .mhtml, .pdf, .docx, .odt, .rtf, .eml, .mbox, .epub and .zip files";
 
 /// Reads at most `limit` bytes; a larger file is refused without reading it whole.
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
@@ -228,6 +313,15 @@ pub fn extract(
     if office::is_zip(bytes) || office::is_ole(bytes) || is_office(format) {
         return extract_office(bytes, file_name, format);
     }
+    if bytes.starts_with(b"%PDF-") || format == SourceFormat::Pdf {
+        return draft_from_document(pdf::document(bytes)?, file_name, SourceFormat::Pdf);
+    }
+    if bytes.starts_with(b"{\\rtf") || format == SourceFormat::Rtf {
+        return draft_from_document(rtf::document(bytes)?, file_name, SourceFormat::Rtf);
+    }
+    if matches!(format, SourceFormat::Email | SourceFormat::Mhtml) || mail::is_message(bytes) {
+        return mail::message(bytes, file_name);
+    }
     if let Some(kind) = sniff::non_text_kind(bytes) {
         return Err(ImportError::NotText { kind });
     }
@@ -251,8 +345,13 @@ pub fn extract(
     Ok(into_draft(found, text, file_name, format))
 }
 
+/// Formats that are ZIP packages: a file named so but holding something else is
+/// reported as not being one.
 fn is_office(format: SourceFormat) -> bool {
-    matches!(format, SourceFormat::Docx | SourceFormat::Odt)
+    matches!(
+        format,
+        SourceFormat::Docx | SourceFormat::Odt | SourceFormat::Epub
+    )
 }
 
 /// A ZIP package (Word, OpenDocument or another), an OLE file, or a file named `.docx` /
@@ -269,10 +368,10 @@ fn extract_office(
         if let Some(kind) = sniff::non_text_kind(bytes) {
             return Err(ImportError::NotText { kind });
         }
-        let what = if format == SourceFormat::Odt {
-            "an OpenDocument text"
-        } else {
-            "a Word document"
+        let what = match format {
+            SourceFormat::Odt => "an OpenDocument text",
+            SourceFormat::Epub => "an EPUB book",
+            _ => "a Word document",
         };
         return Err(ImportError::Damaged(format!(
             "it is named as {what} but is not one (no ZIP package inside)"
@@ -283,6 +382,12 @@ fn extract_office(
     let doc = match kind {
         office::Package::Docx => package.docx()?,
         office::Package::Odt => package.odt()?,
+        office::Package::Epub => {
+            return Err(ImportError::NotText {
+                kind: "an EPUB book",
+            })
+        }
+        office::Package::Archive => return Err(ImportError::NestedArchive),
         office::Package::Other(kind) => return Err(ImportError::NotText { kind }),
     };
     let format = office::source_format(kind).unwrap_or(format);
@@ -350,6 +455,14 @@ fn file_stem(file_name: &str) -> String {
         .unwrap_or_else(|| file_name.to_owned())
 }
 
+#[cfg(test)]
+mod archive_tests;
+#[cfg(test)]
+mod epub_tests;
+#[cfg(test)]
+mod fuzz_tests;
+#[cfg(test)]
+mod mail_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]

@@ -28,7 +28,11 @@ pub const MAX_UNPACKED_BYTES: u64 = 50_000_000;
 pub enum Package {
     Docx,
     Odt,
-    /// Another kind of package or a plain ZIP, named for the message.
+    /// An EPUB book (`mimetype` `application/epub+zip`).
+    Epub,
+    /// A plain ZIP archive: its entries may be articles.
+    Archive,
+    /// Another kind of package, named for the message.
     Other(&'static str),
 }
 
@@ -64,12 +68,23 @@ pub fn is_encrypted_ole(bytes: &[u8]) -> bool {
 pub struct Reader<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     unpacked: u64,
+    max_unpacked: u64,
 }
 
 impl<'a> Reader<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, ImportError> {
+        Self::with_limit(bytes, MAX_UNPACKED_BYTES)
+    }
+
+    /// A reader that unpacks at most `max_unpacked` bytes in all (an archive of many
+    /// articles may hold more than one document's worth).
+    pub fn with_limit(bytes: &'a [u8], max_unpacked: u64) -> Result<Self, ImportError> {
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
-        Ok(Reader { zip, unpacked: 0 })
+        Ok(Reader {
+            zip,
+            unpacked: 0,
+            max_unpacked,
+        })
     }
 
     /// Which package this is, by its parts rather than its name.
@@ -80,7 +95,7 @@ impl<'a> Reader<'a> {
             return Ok(match mimetype.trim() {
                 "application/vnd.oasis.opendocument.text"
                 | "application/vnd.oasis.opendocument.text-template" => Package::Odt,
-                "application/epub+zip" => Package::Other("an EPUB book"),
+                "application/epub+zip" => Package::Epub,
                 m if m.starts_with("application/vnd.oasis.opendocument.spreadsheet") => {
                     Package::Other("an OpenDocument spreadsheet")
                 }
@@ -90,7 +105,7 @@ impl<'a> Reader<'a> {
                 m if m.starts_with("application/vnd.oasis.opendocument.") => {
                     Package::Other("an OpenDocument file that is not a text document")
                 }
-                _ => Package::Other("a ZIP archive"),
+                _ => Package::Archive,
             });
         }
         if self.has("[Content_Types].xml") {
@@ -111,7 +126,7 @@ impl<'a> Reader<'a> {
                 return Ok(Package::Odt);
             }
         }
-        Ok(Package::Other("a ZIP archive"))
+        Ok(Package::Archive)
     }
 
     /// Reads a Word document.
@@ -160,6 +175,15 @@ impl<'a> Reader<'a> {
         };
         doc.text = text;
         Ok(doc)
+    }
+
+    /// The names of the package's entries, in the order they are stored.
+    pub fn names(&self) -> Vec<String> {
+        self.zip
+            .file_names()
+            .filter_map(Result::ok)
+            .map(|n| n.into_owned())
+            .collect()
     }
 
     fn has(&self, name: &str) -> bool {
@@ -231,7 +255,8 @@ impl<'a> Reader<'a> {
     /// A part's bytes, read through the caps: never more than [`MAX_PART_BYTES`] from
     /// one part or [`MAX_UNPACKED_BYTES`] from the package, whatever the sizes the
     /// archive declares.
-    fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, ImportError> {
+    /// One entry's bytes, read through the caps; `None` when there is no such entry.
+    pub fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, ImportError> {
         let mut file = match self.zip.by_name(name) {
             Ok(file) => file,
             Err(ZipError::FileNotFound) => return Ok(None),
@@ -240,12 +265,12 @@ impl<'a> Reader<'a> {
         if file.encrypted() {
             return Err(ImportError::PasswordProtected);
         }
-        let left = MAX_UNPACKED_BYTES.saturating_sub(self.unpacked);
+        let left = self.max_unpacked.saturating_sub(self.unpacked);
         let cap = MAX_PART_BYTES.min(left);
         let too_large = ImportError::Unpacks {
             part: name.to_owned(),
             limit: if left < MAX_PART_BYTES {
-                MAX_UNPACKED_BYTES
+                self.max_unpacked
             } else {
                 MAX_PART_BYTES
             },
@@ -382,7 +407,7 @@ fn walk(xml: &str, part: &str, mut visit: impl FnMut(Step)) -> Result<(), Import
 }
 
 /// Appends `more`'s paragraphs after `text`'s, a line break between.
-fn push_paragraphs(text: &mut String, more: &str) {
+pub(crate) fn push_paragraphs(text: &mut String, more: &str) {
     if more.trim().is_empty() {
         return;
     }
@@ -393,7 +418,7 @@ fn push_paragraphs(text: &mut String, more: &str) {
 }
 
 /// Ends the output: no blank lines at either end, no trailing white space.
-fn finish(mut text: String) -> String {
+pub(crate) fn finish(mut text: String) -> String {
     let end = text.trim_end().len();
     text.truncate(end);
     let start = text.len() - text.trim_start_matches(['\n', '\r']).len();
@@ -609,7 +634,7 @@ fn properties(xml: &str, part: &str) -> Result<Document, ImportError> {
 }
 
 /// Titles word processors fill in by themselves.
-fn is_placeholder_title(t: &str) -> bool {
+pub(crate) fn is_placeholder_title(t: &str) -> bool {
     let t = t.to_lowercase();
     t.starts_with("microsoft word - ")
         || matches!(t.as_str(), "untitled" | "title" | "document" | "draft")
@@ -617,7 +642,7 @@ fn is_placeholder_title(t: &str) -> bool {
 }
 
 /// Author names that are a machine's account, not a person.
-fn is_placeholder_author(a: &str) -> bool {
+pub(crate) fn is_placeholder_author(a: &str) -> bool {
     matches!(
         a.to_lowercase().as_str(),
         "administrator"
@@ -635,7 +660,7 @@ fn is_placeholder_author(a: &str) -> bool {
 }
 
 /// `YYYY-MM-DD`, optionally followed by a time: what both formats store.
-fn is_iso_date(d: &str) -> bool {
+pub(crate) fn is_iso_date(d: &str) -> bool {
     let b = d.as_bytes();
     b.len() >= 10
         && b[..4].iter().all(u8::is_ascii_digit)
@@ -651,10 +676,11 @@ pub fn source_format(package: Package) -> Option<SourceFormat> {
     match package {
         Package::Docx => Some(SourceFormat::Docx),
         Package::Odt => Some(SourceFormat::Odt),
-        Package::Other(_) => None,
+        Package::Epub => Some(SourceFormat::Epub),
+        Package::Archive | Package::Other(_) => None,
     }
 }
 
 #[cfg(test)]
 #[path = "office_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -1,8 +1,8 @@
 //! Word and OpenDocument import: documents written here part by part with the `zip`
 //! crate's writer, plus two converted by LibreOffice from `tests/fixtures/corridor.txt`.
 
-use crate::test_support::{assert_reads_as_corridor, non_ws, repo_file};
-use crate::{extract, format_for, import_file, ImportError};
+use crate::test_support::{assert_reads_as_corridor, import_one, non_ws, repo_file};
+use crate::{extract, format_for, ImportError};
 use attest_core::SourceFormat;
 use std::io::{Cursor, Write};
 use std::path::Path;
@@ -10,7 +10,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 /// A ZIP package of the given parts, deflated.
-fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn package(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut w = ZipWriter::new(Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for (name, body) in parts {
@@ -80,7 +80,7 @@ fn odt(body: &str, meta: &str) -> Vec<u8> {
 #[test]
 fn libreoffice_docx_keeps_the_text_and_finds_byline_and_dateline() {
     let source = std::fs::read_to_string(repo_file("tests/fixtures/corridor.txt")).unwrap();
-    let imported = import_file(&repo_file("tests/fixtures/corridor.docx")).unwrap();
+    let imported = import_one(&repo_file("tests/fixtures/corridor.docx")).unwrap();
     let d = &imported.draft;
     assert_reads_as_corridor(d, SourceFormat::Docx);
     assert_eq!(
@@ -95,7 +95,7 @@ fn libreoffice_docx_keeps_the_text_and_finds_byline_and_dateline() {
 #[test]
 fn libreoffice_odt_keeps_the_text_and_finds_byline_and_dateline() {
     let source = std::fs::read_to_string(repo_file("tests/fixtures/corridor.txt")).unwrap();
-    let d = import_file(&repo_file("tests/fixtures/corridor.odt"))
+    let d = import_one(&repo_file("tests/fixtures/corridor.odt"))
         .unwrap()
         .draft;
     assert_reads_as_corridor(&d, SourceFormat::Odt);
@@ -219,7 +219,7 @@ fn a_document_is_read_by_its_content_whatever_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("report.txt");
     std::fs::copy(repo_file("tests/fixtures/corridor.odt"), &p).unwrap();
-    assert_eq!(import_file(&p).unwrap().draft.format, SourceFormat::Odt);
+    assert_eq!(import_one(&p).unwrap().draft.format, SourceFormat::Odt);
 }
 
 // --- OpenDocument -------------------------------------------------------------------
@@ -271,7 +271,7 @@ fn odt_text_spaces_lists_tables_notes_and_changes() {
 // --- hostile and damaged input ------------------------------------------------------
 
 /// The process's peak resident memory, in bytes (Linux).
-fn peak_rss() -> Option<u64> {
+pub(crate) fn peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -281,7 +281,7 @@ fn peak_rss() -> Option<u64> {
 /// A deflate stream of `head`, then `mb` megabytes of spaces, then `tail`, built in
 /// microseconds: one megabyte of spaces is deflated once and its block repeated (after
 /// a sync flush the window holds only spaces, so the block decodes the same anywhere).
-fn deflated_spaces(head: &str, mb: usize, tail: &str) -> Part {
+pub(crate) fn deflated_spaces(head: &str, mb: usize, tail: &str) -> Part {
     use flate2::{Compress, Compression, FlushCompress};
     let mut c = Compress::new(Compression::default(), false);
     let mut run = |input: &[u8], flush| {
@@ -316,15 +316,15 @@ fn deflated_spaces(head: &str, mb: usize, tail: &str) -> Part {
 }
 
 #[derive(Clone)]
-struct Part {
+pub(crate) struct Part {
     data: Vec<u8>,
-    size: u64,
+    pub size: u64,
     crc: u32,
 }
 
 /// A ZIP written by hand from deflated parts, each declaring `declared` bytes unpacked
 /// (the truth, or a lie).
-fn raw_zip(parts: &[(&str, &Part, u64)]) -> Vec<u8> {
+pub(crate) fn raw_zip(parts: &[(&str, &Part, u64)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, part, declared) in parts {
@@ -365,7 +365,7 @@ fn raw_zip(parts: &[(&str, &Part, u64)]) -> Vec<u8> {
     out
 }
 
-fn small_part(body: &str) -> Part {
+pub(crate) fn small_part(body: &str) -> Part {
     deflated_spaces(body, 0, "")
 }
 
@@ -489,7 +489,7 @@ fn random_bytes_named_docx_get_a_clear_error() {
     let p = dir.path().join("memo.docx");
     std::fs::write(&p, &noise).unwrap();
     assert_eq!(
-        import_file(&p).unwrap_err().to_string(),
+        import_one(&p).unwrap_err().to_string(),
         "the file is damaged: it is named as a Word document but is not one (no ZIP package inside)"
     );
     let mut zipish = b"PK\x03\x04".to_vec();
@@ -564,7 +564,11 @@ fn other_zip_packages_are_refused_by_name() {
         Err(ImportError::NotText { kind }) => kind,
         other => panic!("{other:?}"),
     };
-    assert_eq!(kind(&[("a.txt", "hello")]), "a ZIP archive");
+    // A plain ZIP reaches `extract` only from inside another archive.
+    assert_eq!(
+        extract(&package(&[("a.txt", "hello")]), "x.zip", SourceFormat::Text),
+        Err(ImportError::NestedArchive)
+    );
     assert_eq!(
         kind(&[("mimetype", "application/epub+zip")]),
         "an EPUB book"
@@ -583,10 +587,11 @@ fn other_zip_packages_are_refused_by_name() {
         ]),
         "an Excel workbook"
     );
-    let err = extract(&package(&[("a.txt", "x")]), "x.zip", SourceFormat::Text).unwrap_err();
-    assert!(err
-        .to_string()
-        .starts_with("this is a ZIP archive, which Attest cannot import yet"));
+    let err = extract(&package(&[("a.pptx", "x")]), "x.zip", SourceFormat::Text).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "an archive inside an archive is not opened; unpack it and import its files"
+    );
 }
 
 #[test]

@@ -32,3 +32,12 @@ pub fn assert_reads_as_corridor(d: &ArticleDraft, format: SourceFormat) {
         d.fallback_title
     );
 }
+
+/// Imports a file that holds one article: its entry's result.
+pub fn import_one(path: &std::path::Path) -> Result<crate::Imported, crate::ImportError> {
+    let mut entries = crate::import_file(path);
+    assert_eq!(entries.len(), 1, "{} holds one article", path.display());
+    let entry = entries.pop().expect("one entry");
+    assert_eq!(entry.part, None);
+    entry.result
+}

@@ -1,12 +1,12 @@
 use super::*;
-use crate::test_support::{assert_reads_as_corridor, non_ws, repo_file};
+use crate::test_support::{assert_reads_as_corridor, import_one, non_ws, repo_file};
 use attest_core::ArticleMeta;
 use std::path::PathBuf;
 
 #[test]
 fn seed_shaped_fixture_gives_byline_dateline_and_no_invented_title() {
     let path = repo_file("tests/fixtures/corridor.txt");
-    let imported = import_file(&path).unwrap();
+    let imported = import_one(&path).unwrap();
     let d = &imported.draft;
     let source = std::fs::read_to_string(&path).unwrap();
     assert_reads_as_corridor(d, SourceFormat::Text);
@@ -25,7 +25,7 @@ fn the_seed_article_reads_as_the_analyst_annotated_it() {
     let Ok(source) = std::fs::read_to_string(&path) else {
         panic!("the seed is expected at {}", path.display());
     };
-    let d = import_file(&path).unwrap().draft;
+    let d = import_one(&path).unwrap().draft;
     assert_eq!(non_ws(&d.text), non_ws(&source));
     assert_eq!(d.meta.title, None);
     assert_eq!(d.meta.byline.as_deref(), Some("News Desk"));
@@ -37,7 +37,7 @@ fn the_seed_article_reads_as_the_analyst_annotated_it() {
 
 #[test]
 fn markdown_front_matter_and_heading() {
-    let d = import_file(&repo_file("tests/fixtures/budget-note.md"))
+    let d = import_one(&repo_file("tests/fixtures/budget-note.md"))
         .unwrap()
         .draft;
     assert_eq!(
@@ -154,7 +154,7 @@ fn bad_input_gets_a_clear_reason() {
         std::fs::write(&p, bytes).unwrap();
         p
     };
-    let err = |p: PathBuf| import_file(&p).unwrap_err();
+    let err = |p: PathBuf| import_one(&p).unwrap_err();
 
     assert_eq!(err(write("empty.txt", b"")), ImportError::Empty);
     assert_eq!(err(write("blank.txt", b" \n\t\n")), ImportError::Blank);
@@ -165,10 +165,10 @@ fn bad_input_gets_a_clear_reason() {
             kind: "a PNG image"
         }
     );
-    let pdf = err(write("report.txt", b"%PDF-1.7\n1 0 obj"));
+    let gif = err(write("report.md", b"GIF89a\x01\0\x01\0"));
     assert_eq!(
-        pdf.to_string(),
-        "this is a PDF document, which Attest cannot import yet; it reads .txt, .md, .html, .docx and .odt files"
+        gif.to_string(),
+        format!("this is a GIF image, which Attest cannot import yet; {READS}")
     );
     assert_eq!(
         err(write("noise.txt", b"\x01\x02\x03\x04abc\0")),
@@ -182,8 +182,8 @@ fn bad_input_gets_a_clear_reason() {
         }
     );
     assert_eq!(
-        err(write("a.pdf", b"%PDF-1.7")),
-        ImportError::Unsupported(".pdf".into())
+        err(write("a.xls", b"x")),
+        ImportError::Unsupported(".xls".into())
     );
     assert_eq!(err(dir.path().to_path_buf()), ImportError::Directory);
     assert!(matches!(
@@ -222,11 +222,13 @@ fn folders_expand_to_their_article_files() {
             root.join("a.txt"),
             root.join("b/deeper/c.MD"),
             root.join("b/notes.pdf"),
-        ]
+            root.join("b/notes.pdf"),
+        ],
+        "a file given with its folder is listed twice (the second import reports a duplicate)"
     );
     assert_eq!(
-        import_file(&root.join("empty")).unwrap_err().to_string(),
-        "the folder holds no article files (it reads .txt, .md, .html, .docx and .odt files)"
+        import_one(&root.join("empty")).unwrap_err().to_string(),
+        format!("the folder holds no article files ({READS})")
     );
 }
 
@@ -236,7 +238,7 @@ fn a_huge_file_is_refused_without_reading_it() {
     let p = dir.path().join("huge.txt");
     let f = std::fs::File::create(&p).unwrap();
     f.set_len(50 * 1024 * 1024).unwrap(); // sparse: 50 MiB on paper, nothing on disk
-    let e = import_file(&p).unwrap_err();
+    let e = import_one(&p).unwrap_err();
     assert_eq!(
         e,
         ImportError::TooLarge {
@@ -267,5 +269,20 @@ mod properties {
                 prop_assert_eq!(non_ws(&d.text), non_ws(&text));
             }
         }
+    }
+}
+
+#[test]
+fn a_file_named_as_a_package_but_holding_text_says_so() {
+    for (name, format, what) in [
+        ("book.epub", SourceFormat::Epub, "an EPUB book"),
+        ("report.docx", SourceFormat::Docx, "a Word document"),
+    ] {
+        assert_eq!(
+            extract(b"The minister said the talks would resume.", name, format),
+            Err(ImportError::Damaged(format!(
+                "it is named as {what} but is not one (no ZIP package inside)"
+            )))
+        );
     }
 }

@@ -1,7 +1,9 @@
 use crate::{found, Notebook, Result, StoreError};
-use attest_core::text::content_hash;
-use attest_core::{Article, ArticleDraft, ArticleMeta, ArticleSummary, SourceFormat};
-use rusqlite::{params, OptionalExtension, Row};
+use attest_core::similarity::{ArticleKeys, Signature, RELATED_THRESHOLD};
+use attest_core::{
+    Article, ArticleDraft, ArticleMeta, ArticleSummary, RelatedArticle, SourceFormat,
+};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 /// The file an article was imported from.
 pub struct SourceFile<'a> {
@@ -14,16 +16,77 @@ pub struct SourceFile<'a> {
 }
 
 /// What storing a draft did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum InsertOutcome {
     Inserted {
         id: i64,
+        /// The most similar article already stored, when the new one is a near-duplicate
+        /// of it (the same wire story elsewhere, a re-saved page); both are linked.
+        related: Option<RelatedArticle>,
     },
     /// The same text (white space aside) is already in the notebook.
-    Duplicate {
-        id: i64,
-        title: String,
-    },
+    Duplicate { id: i64, title: String },
+}
+
+/// Stores `id`'s signature and band keys, links it to every stored article at least
+/// [`RELATED_THRESHOLD`] similar, and returns the most similar of them.
+fn link_near_duplicates(
+    tx: &Transaction,
+    id: i64,
+    signature: &Signature,
+) -> Result<Option<RelatedArticle>> {
+    let keys = signature.band_keys();
+    let mut candidates: Vec<i64> = Vec::new();
+    {
+        let mut find = tx.prepare_cached(
+            "SELECT article_id FROM article_bands WHERE band_key = ?1 AND article_id <> ?2",
+        )?;
+        for key in &keys {
+            for other in find.query_map(params![key, id], |r| r.get(0))? {
+                candidates.push(other?);
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut best: Option<RelatedArticle> = None;
+    for other in candidates {
+        let (bytes, title, outlet): (Vec<u8>, String, Option<String>) = tx
+            .prepare_cached(
+                "SELECT s.signature, coalesce(a.title, a.fallback_title), a.outlet
+                 FROM article_signatures s JOIN articles a ON a.id = s.article_id
+                 WHERE s.article_id = ?1",
+            )?
+            .query_row([other], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let Some(theirs) = Signature::from_bytes(&bytes) else {
+            continue;
+        };
+        let similarity = signature.similarity(&theirs);
+        if similarity < RELATED_THRESHOLD {
+            continue;
+        }
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO related_articles (article_id, related_id, similarity)
+             VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, other, similarity])?;
+        if best.as_ref().is_none_or(|b| similarity > b.similarity) {
+            best = Some(RelatedArticle {
+                id: other,
+                display_title: title,
+                outlet,
+                similarity,
+            });
+        }
+    }
+    tx.prepare_cached("INSERT INTO article_signatures (article_id, signature) VALUES (?1, ?2)")?
+        .execute(params![id, signature.to_bytes()])?;
+    let mut band =
+        tx.prepare_cached("INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2)")?;
+    for key in keys {
+        band.execute(params![key, id])?;
+    }
+    Ok(best)
 }
 
 /// Columns read by [`summary`], from `articles AS a`.
@@ -46,12 +109,15 @@ fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
 impl Notebook {
     /// Stores an imported article and its source file in one transaction, unless the
     /// same text is already there.
+    /// `keys` are `ArticleKeys::of(&draft.text)` (import works them out on its reader
+    /// threads).
     pub fn insert_article(
         &mut self,
         draft: &ArticleDraft,
         source: &SourceFile,
+        keys: &ArticleKeys,
     ) -> Result<InsertOutcome> {
-        let hash = content_hash(&draft.text);
+        let hash = &keys.content_hash;
         let tx = self.conn.transaction()?;
         let existing = tx
             .query_row(
@@ -90,8 +156,63 @@ impl Notebook {
             "INSERT INTO article_sources (article_id, bytes, sha256) VALUES (?1, ?2, ?3)",
             params![id, source.bytes, source.sha256],
         )?;
+        let related = match &keys.signature {
+            Some(signature) => link_near_duplicates(&tx, id, signature)?,
+            None => None,
+        };
         tx.commit()?;
-        Ok(InsertOutcome::Inserted { id })
+        Ok(InsertOutcome::Inserted { id, related })
+    }
+
+    /// Articles related to `id` (near-duplicates either way), most similar first.
+    pub fn related_articles(&self, id: i64) -> Result<Vec<RelatedArticle>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, coalesce(a.title, a.fallback_title), a.outlet, r.similarity
+             FROM (SELECT related_id AS other, similarity FROM related_articles WHERE article_id = ?1
+                   UNION ALL
+                   SELECT article_id, similarity FROM related_articles WHERE related_id = ?1) r
+             JOIN articles a ON a.id = r.other
+             ORDER BY r.similarity DESC, a.id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(RelatedArticle {
+                id: r.get(0)?,
+                display_title: r.get(1)?,
+                outlet: r.get(2)?,
+                similarity: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Signs the articles stored before near-duplicates were tracked (a notebook from
+    /// schema 1), linking them as if imported now, in their import order.
+    pub(crate) fn sign_unsigned_articles(&mut self) -> Result<()> {
+        let unsigned: Vec<(i64, String)> = self
+            .conn
+            .prepare(
+                "SELECT id, text FROM articles
+                 WHERE id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, text) in unsigned {
+            let tx = self.conn.transaction()?;
+            match Signature::of(&text) {
+                Some(signature) => {
+                    link_near_duplicates(&tx, id, &signature)?;
+                }
+                // Too short to compare: an empty signature marks it as done.
+                None => {
+                    tx.execute(
+                        "INSERT INTO article_signatures (article_id, signature) VALUES (?1, x'')",
+                        [id],
+                    )?;
+                }
+            }
+            tx.commit()?;
+        }
+        Ok(())
     }
 
     /// All articles, newest import first.

@@ -95,6 +95,7 @@ impl Notebook {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         let mut notebook = Notebook { conn, path };
         migrations::migrate(&mut notebook.conn, &notebook.path)?;
+        notebook.sign_unsigned_articles()?;
         Ok(notebook)
     }
 

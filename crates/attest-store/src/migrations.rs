@@ -130,6 +130,28 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX dossier_items_dossier ON dossier_items(dossier_id, position);
     "#,
+    // 2: near-duplicates. Each article's MinHash signature, its LSH band keys (an
+    // article is a candidate for another when one key is equal), and the links found.
+    r#"
+    CREATE TABLE article_signatures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature  BLOB NOT NULL
+    );
+    CREATE TABLE article_bands (
+        band_key   INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX article_bands_key ON article_bands(band_key);
+    CREATE INDEX article_bands_article ON article_bands(article_id);
+    -- Stored once per pair, the newer article first.
+    CREATE TABLE related_articles (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        related_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (article_id, related_id)
+    );
+    CREATE INDEX related_articles_related ON related_articles(related_id);
+    "#,
 ];
 
 /// The schema version this build writes.

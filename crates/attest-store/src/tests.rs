@@ -1,6 +1,7 @@
 //! Store tests on real SQLite files in temporary folders.
 
 use super::*;
+use attest_core::similarity::ArticleKeys;
 use attest_core::*;
 
 fn draft(text: &str) -> ArticleDraft {
@@ -59,7 +60,8 @@ fn reopening_keeps_data_and_does_not_migrate_twice() {
     let path = dir.path().join("n.attest");
     {
         let mut nb = Notebook::open(&path).unwrap();
-        nb.insert_article(&draft(TEXT), &source(b"x")).unwrap();
+        nb.insert_article(&draft(TEXT), &source(b"x"), &ArticleKeys::of(TEXT))
+            .unwrap();
     }
     let nb = Notebook::open(&path).unwrap();
     assert_eq!(nb.article_count().unwrap(), 1);
@@ -93,12 +95,20 @@ fn refuses_a_file_that_is_not_sqlite() {
 #[test]
 fn duplicate_text_is_skipped_even_when_reflowed() {
     let (_d, mut nb) = notebook();
-    let first = nb.insert_article(&draft(TEXT), &source(b"1")).unwrap();
-    let InsertOutcome::Inserted { id } = first else {
+    let first = nb
+        .insert_article(&draft(TEXT), &source(b"1"), &ArticleKeys::of(TEXT))
+        .unwrap();
+    let InsertOutcome::Inserted { id, .. } = first else {
         panic!("{first:?}")
     };
     let reflowed = TEXT.replace('\n', "\r\n\r\n");
-    let again = nb.insert_article(&draft(&reflowed), &source(b"2")).unwrap();
+    let again = nb
+        .insert_article(
+            &draft(&reflowed),
+            &source(b"2"),
+            &ArticleKeys::of(&reflowed),
+        )
+        .unwrap();
     assert_eq!(
         again,
         InsertOutcome::Duplicate {
@@ -113,7 +123,9 @@ fn duplicate_text_is_skipped_even_when_reflowed() {
 #[test]
 fn article_round_trips_verbatim_and_is_searchable() {
     let (_d, mut nb) = notebook();
-    let InsertOutcome::Inserted { id } = nb.insert_article(&draft(TEXT), &source(b"x")).unwrap()
+    let InsertOutcome::Inserted { id, .. } = nb
+        .insert_article(&draft(TEXT), &source(b"x"), &ArticleKeys::of(TEXT))
+        .unwrap()
     else {
         panic!()
     };
@@ -137,7 +149,9 @@ fn article_round_trips_verbatim_and_is_searchable() {
 #[test]
 fn statement_with_speaker_and_spans() {
     let (_d, mut nb) = notebook();
-    let InsertOutcome::Inserted { id } = nb.insert_article(&draft(TEXT), &source(b"x")).unwrap()
+    let InsertOutcome::Inserted { id, .. } = nb
+        .insert_article(&draft(TEXT), &source(b"x"), &ArticleKeys::of(TEXT))
+        .unwrap()
     else {
         panic!()
     };
@@ -186,7 +200,9 @@ fn statement_with_speaker_and_spans() {
 #[test]
 fn bad_spans_store_nothing() {
     let (_d, mut nb) = notebook();
-    let InsertOutcome::Inserted { id } = nb.insert_article(&draft(TEXT), &source(b"x")).unwrap()
+    let InsertOutcome::Inserted { id, .. } = nb
+        .insert_article(&draft(TEXT), &source(b"x"), &ArticleKeys::of(TEXT))
+        .unwrap()
     else {
         panic!()
     };
@@ -214,7 +230,9 @@ fn bad_spans_store_nothing() {
 #[test]
 fn dossier_items_keep_order_and_survive_deletion() {
     let (_d, mut nb) = notebook();
-    let InsertOutcome::Inserted { id } = nb.insert_article(&draft(TEXT), &source(b"x")).unwrap()
+    let InsertOutcome::Inserted { id, .. } = nb
+        .insert_article(&draft(TEXT), &source(b"x"), &ArticleKeys::of(TEXT))
+        .unwrap()
     else {
         panic!()
     };
@@ -257,4 +275,54 @@ fn dossier_items_keep_order_and_survive_deletion() {
     assert_eq!(nb.find_dossier("seed").unwrap().id, d.id);
     assert!(nb.add_statements_to_dossier(d.id, &[s1, 999]).is_err());
     assert_eq!(nb.dossier(d.id).unwrap().item_count, 4);
+}
+
+const WIRE: &str = "Trade Minister Selin Aydın said on Tuesday that the corridor between Ankara \
+    and Baku would open to freight in the spring, after two years of talks over customs rules \
+    and rail gauges, and that the first trains could run in April if inspections end on time.";
+
+#[test]
+fn near_duplicates_are_linked_and_unsigned_articles_are_signed_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.attest");
+    let mut nb = Notebook::open(&path).unwrap();
+    let InsertOutcome::Inserted { id: a, related } = nb
+        .insert_article(&draft(WIRE), &source(b"a"), &ArticleKeys::of(WIRE))
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(related, None);
+    let reprinted = format!("BAKU (Wire) — {WIRE} Officials declined to comment.");
+    let InsertOutcome::Inserted { id: b, related } = nb
+        .insert_article(
+            &draft(&reprinted),
+            &source(b"b"),
+            &ArticleKeys::of(&reprinted),
+        )
+        .unwrap()
+    else {
+        panic!()
+    };
+    let related = related.expect("linked to the first");
+    assert_eq!(related.id, a);
+    assert!(related.similarity >= 0.5);
+    assert_eq!(nb.related_articles(a).unwrap()[0].id, b);
+
+    // A notebook written before near-duplicates were tracked: no signatures, no links.
+    nb.conn
+        .execute_batch("DELETE FROM related_articles; DELETE FROM article_bands; DELETE FROM article_signatures;")
+        .unwrap();
+    drop(nb);
+    let nb = Notebook::open(&path).unwrap();
+    assert_eq!(
+        nb.related_articles(b).unwrap()[0].id,
+        a,
+        "signed and linked on open"
+    );
+    let signed: i64 = nb
+        .conn
+        .query_row("SELECT count(*) FROM article_signatures", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(signed, 2);
 }

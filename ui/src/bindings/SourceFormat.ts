@@ -3,4 +3,4 @@
 /**
  * The kind of file an article came from.
  */
-export type SourceFormat = "text" | "markdown" | "html" | "docx" | "odt";
+export type SourceFormat = "text" | "markdown" | "html" | "docx" | "odt" | "pdf" | "rtf" | "email" | "mhtml" | "epub";

@@ -73,6 +73,7 @@ export function articleView(overrides: Partial<ArticleView> = {}): ArticleView {
       imported_at: "2024-03-06T10:00:00Z",
     },
     paragraphs: paragraphSpans(ARTICLE_TEXT),
+    related: [],
     annotations: [],
     statements: [],
     ...overrides,

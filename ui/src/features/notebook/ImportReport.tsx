@@ -5,6 +5,7 @@ import { useEscape } from "../../lib/useEscape";
 
 const LABELS: Record<ImportOutcome["status"], string> = {
   imported: "Imported",
+  related: "Related",
   duplicate: "Duplicate",
   failed: "Failed",
   cancelled: "Not imported",
@@ -20,6 +21,11 @@ function details(outcome: ImportOutcome): string[] {
   switch (outcome.status) {
     case "imported":
       return outcome.warnings.map(sentence);
+    case "related":
+      return [
+        `Imported; ${Math.round(outcome.related.similarity * 100)} % like “${outcome.related.display_title}”, linked as related.`,
+        ...outcome.warnings.map(sentence),
+      ];
     case "duplicate":
       return [`Already in the notebook as “${outcome.title}”; skipped.`];
     case "failed":
@@ -30,6 +36,12 @@ function details(outcome: ImportOutcome): string[] {
 }
 
 
+/** A file's name, or for an article inside one (an archive entry, a message, a chapter) "file › part". */
+export function reportLabel(file: string): string {
+  const [path, ...parts] = file.split(" › ");
+  return [fileName(path ?? file), ...parts].join(" › ");
+}
+
 type ImportReportProps = {
   reports: FileReport[];
   onDismiss: () => void;
@@ -37,7 +49,7 @@ type ImportReportProps = {
 
 export function ImportReport({ reports, onDismiss }: ImportReportProps) {
   useEscape(onDismiss);
-  const imported = reports.filter((r) => r.outcome.status === "imported").length;
+  const imported = reports.filter((r) => r.outcome.status === "imported" || r.outcome.status === "related").length;
   return (
     <section className="import-report" data-testid="import-report" aria-label="Import report">
       <header className="import-report-header">
@@ -53,7 +65,7 @@ export function ImportReport({ reports, onDismiss }: ImportReportProps) {
         {reports.map((report, index) => (
           <li key={`${report.file}-${index}`} className="import-row" data-testid="import-row" data-status={report.outcome.status}>
             <span className="import-file" title={report.file}>
-              {fileName(report.file)}
+              {reportLabel(report.file)}
             </span>
             <span className={`import-status status-${report.outcome.status}`}>{LABELS[report.outcome.status]}</span>
             {details(report.outcome).map((detail) => (

@@ -156,4 +156,17 @@ describe("Reader", () => {
       "The minister (🇨🇳) said “we will not back down” on Tuesday.",
     );
   });
+
+  it("lists related articles and opens one", async () => {
+    const related = [{ id: 2, display_title: "Corridor to open in spring", outlet: "Wire Service", similarity: 0.76 }];
+    const backend = await renderApp({
+      get_article: (args) => articleView({ related: (args as { id: number }).id === 1 ? related : [] }),
+    });
+    const item = await screen.findByTestId("side-related");
+    expect(item.textContent).toContain("Corridor to open in spring");
+    expect(item.textContent).toContain("Wire Service");
+    expect(item.textContent).toContain("76 % alike");
+    fireEvent.click(within(item).getByRole("button"));
+    await waitFor(() => expect(backend.callsTo("get_article").at(-1)).toEqual({ id: 2 }));
+  });
 });

@@ -18,12 +18,14 @@ type ReaderProps = {
   version: number;
   /** Called after the article's metadata changed; the caller reloads (list and reader). */
   onArticleChanged: () => void;
+  /** Opens another article (a related one). */
+  onOpenArticle: (id: number) => void;
 };
 
 /** What the analyst is doing with the current selection. */
 type SelectionTool = "toolbar" | "note" | "statement";
 
-export function Reader({ articleId, version, onArticleChanged }: ReaderProps) {
+export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: ReaderProps) {
   const { toast, showError } = useFeedback();
   const view = useLoader(() => api.getArticle(articleId), [articleId, version]);
   const dossiers = useLoader(() => api.listDossiers(), [version]);
@@ -49,7 +51,7 @@ export function Reader({ articleId, version, onArticleChanged }: ReaderProps) {
     );
   }
 
-  const { article, paragraphs, annotations, statements } = view.data;
+  const { article, paragraphs, annotations, statements, related } = view.data;
 
   const afterSaving = (message: string) => {
     window.getSelection()?.removeAllRanges();
@@ -90,8 +92,10 @@ export function Reader({ articleId, version, onArticleChanged }: ReaderProps) {
       <ReaderSidePanel
         statements={statements}
         annotations={annotations}
+        related={related}
         dossiers={dossiers.data ?? []}
         onReveal={reveal}
+        onOpenArticle={onOpenArticle}
       />
 
       {selection && tool === "toolbar" && (

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Annotation } from "../../bindings/Annotation";
 import type { Dossier } from "../../bindings/Dossier";
+import type { RelatedArticle } from "../../bindings/RelatedArticle";
 import type { Statement } from "../../bindings/Statement";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
@@ -9,12 +10,14 @@ import { quoted, quoteText, speakerLabel, truncate } from "../../lib/format";
 type ReaderSidePanelProps = {
   statements: Statement[];
   annotations: Annotation[];
+  related: RelatedArticle[];
   dossiers: Dossier[];
   /** Scrolls the reader to a code-point position. */
   onReveal: (position: number) => void;
+  onOpenArticle: (id: number) => void;
 };
 
-export function ReaderSidePanel({ statements, annotations, dossiers, onReveal }: ReaderSidePanelProps) {
+export function ReaderSidePanel({ statements, annotations, related, dossiers, onReveal, onOpenArticle }: ReaderSidePanelProps) {
   return (
     <aside className="reader-side" aria-label="Statements and notes">
       <section>
@@ -47,6 +50,24 @@ export function ReaderSidePanel({ statements, annotations, dossiers, onReveal }:
           ))}
         </ul>
       </section>
+      {related.length > 0 && (
+        <section>
+          <h2 className="side-heading">Related articles ({related.length})</h2>
+          <ul className="side-list">
+            {related.map((other) => (
+              <li key={other.id} className="side-item" data-testid="side-related">
+                <button type="button" className="side-link" onClick={() => onOpenArticle(other.id)}>
+                  {other.display_title}
+                  {other.outlet && <span className="side-note-text">{other.outlet}</span>}
+                </button>
+                <span className="badge" title="Share of five-word runs the two texts have in common">
+                  {Math.round(other.similarity * 100)} % alike
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </aside>
   );
 }
