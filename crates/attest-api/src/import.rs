@@ -54,6 +54,8 @@ pub fn import_files_with(
             rate: done as f32 / started.elapsed().as_secs_f32().max(1e-3),
         });
     });
+    // The near-duplicate index of the last articles; rebuilt on open if this fails.
+    let _ = notebook.flush_bands();
     reports
 }
 

@@ -34,9 +34,10 @@ fn link_near_duplicates(
     tx: &Transaction,
     id: i64,
     signature: &Signature,
+    pending: &PendingBands,
 ) -> Result<Option<RelatedArticle>> {
     let keys = signature.band_keys();
-    let mut candidates: Vec<i64> = Vec::new();
+    let mut candidates: Vec<i64> = pending.matching(&keys);
     {
         let mut find = tx.prepare_cached(
             "SELECT article_id FROM article_bands WHERE band_key = ?1 AND article_id <> ?2",
@@ -57,7 +58,9 @@ fn link_near_duplicates(
                  FROM article_signatures s JOIN articles a ON a.id = s.article_id
                  WHERE s.article_id = ?1",
             )?
-            .query_row([other], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            .query_row([other], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?
+            .unwrap_or_default();
         let Some(theirs) = Signature::from_bytes(&bytes) else {
             continue;
         };
@@ -81,12 +84,53 @@ fn link_near_duplicates(
     }
     tx.prepare_cached("INSERT INTO article_signatures (article_id, signature) VALUES (?1, ?2)")?
         .execute(params![id, signature.to_bytes()])?;
-    let mut band =
-        tx.prepare_cached("INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2)")?;
-    for key in keys {
-        band.execute(params![key, id])?;
-    }
     Ok(best)
+}
+
+/// Band keys waiting to be written. Each key lands on a random page of the band index,
+/// so writing an article's 32 keys in its own transaction rewrites about 32 index pages
+/// — measured, that halved the import rate. Batched and sorted, a page is written once
+/// per flush. The keys are an index, not data: an article whose keys a crash lost
+/// still has its signature, and `sign_unsigned_articles` writes them on the next open.
+#[derive(Default)]
+pub(crate) struct PendingBands {
+    /// Band key → the articles with it.
+    by_key: std::collections::HashMap<i64, Vec<i64>>,
+    articles: usize,
+}
+
+impl PendingBands {
+    /// Articles per flush.
+    const CAPACITY: usize = 256;
+
+    fn add(&mut self, id: i64, signature: &Signature) {
+        for key in signature.band_keys() {
+            self.by_key.entry(key).or_default().push(id);
+        }
+        self.articles += 1;
+    }
+
+    fn is_full(&self) -> bool {
+        self.articles >= Self::CAPACITY
+    }
+
+    /// Articles with one of `keys`.
+    fn matching(&self, keys: &[i64]) -> Vec<i64> {
+        keys.iter()
+            .filter_map(|key| self.by_key.get(key))
+            .flatten()
+            .copied()
+            .collect()
+    }
+
+    /// All (key, article) rows, emptying the batch.
+    fn take(&mut self) -> Vec<(i64, i64)> {
+        self.articles = 0;
+        std::mem::take(&mut self.by_key)
+            .into_iter()
+            .flat_map(|(key, ids)| ids.into_iter().map(move |id| (key, id)))
+            .collect()
+    }
 }
 
 /// Columns read by [`summary`], from `articles AS a`.
@@ -157,10 +201,16 @@ impl Notebook {
             params![id, source.bytes, source.sha256],
         )?;
         let related = match &keys.signature {
-            Some(signature) => link_near_duplicates(&tx, id, signature)?,
+            Some(signature) => link_near_duplicates(&tx, id, signature, &self.pending_bands)?,
             None => None,
         };
         tx.commit()?;
+        if let Some(signature) = &keys.signature {
+            self.pending_bands.add(id, signature);
+            if self.pending_bands.is_full() {
+                self.flush_bands()?;
+            }
+        }
         Ok(InsertOutcome::Inserted { id, related })
     }
 
@@ -185,9 +235,49 @@ impl Notebook {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Writes the band keys of the articles committed since the last flush, in one
+    /// transaction. Called every [`PendingBands::CAPACITY`] articles, at the end of an
+    /// import, and when the notebook is closed.
+    pub fn flush_bands(&mut self) -> Result<()> {
+        let mut rows = self.pending_bands.take();
+        if rows.is_empty() {
+            return Ok(());
+        }
+        // In key order, each index page is written once per flush.
+        rows.sort_unstable();
+        let tx = self.conn.transaction()?;
+        {
+            let mut band = tx.prepare_cached(
+                "INSERT INTO article_bands (band_key, article_id)
+                 SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
+            )?;
+            for (key, id) in rows {
+                band.execute(params![key, id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Signs the articles stored before near-duplicates were tracked (a notebook from
-    /// schema 1), linking them as if imported now, in their import order.
+    /// schema 1), linking them as if imported now, in their import order; and writes the
+    /// band keys that a crash kept from being flushed.
     pub(crate) fn sign_unsigned_articles(&mut self) -> Result<()> {
+        let unflushed: Vec<(i64, Vec<u8>)> = self
+            .conn
+            .prepare(
+                "SELECT article_id, signature FROM article_signatures
+                 WHERE length(signature) > 0
+                   AND article_id NOT IN (SELECT article_id FROM article_bands)",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, bytes) in unflushed {
+            if let Some(signature) = Signature::from_bytes(&bytes) {
+                self.pending_bands.add(id, &signature);
+            }
+        }
+        self.flush_bands()?;
         let unsigned: Vec<(i64, String)> = self
             .conn
             .prepare(
@@ -198,9 +288,10 @@ impl Notebook {
             .collect::<rusqlite::Result<_>>()?;
         for (id, text) in unsigned {
             let tx = self.conn.transaction()?;
-            match Signature::of(&text) {
+            let signature = Signature::of(&text);
+            match &signature {
                 Some(signature) => {
-                    link_near_duplicates(&tx, id, &signature)?;
+                    link_near_duplicates(&tx, id, signature, &self.pending_bands)?;
                 }
                 // Too short to compare: an empty signature marks it as done.
                 None => {
@@ -211,8 +302,11 @@ impl Notebook {
                 }
             }
             tx.commit()?;
+            if let Some(signature) = &signature {
+                self.pending_bands.add(id, signature);
+            }
         }
-        Ok(())
+        self.flush_bands()
     }
 
     /// All articles, newest import first.

@@ -64,6 +64,16 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Notebook {
     conn: Connection,
     path: PathBuf,
+    /// Near-duplicate band keys of articles committed since the last flush, written in
+    /// batches (see `articles::BandKeys`).
+    pending_bands: articles::PendingBands,
+}
+
+impl Drop for Notebook {
+    fn drop(&mut self) {
+        // Band keys are an index rebuilt on open if lost; nothing to report here.
+        let _ = self.flush_bands();
+    }
 }
 
 impl Notebook {
@@ -93,7 +103,11 @@ impl Notebook {
             .map_err(not_a_notebook)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let mut notebook = Notebook { conn, path };
+        let mut notebook = Notebook {
+            conn,
+            path,
+            pending_bands: Default::default(),
+        };
         migrations::migrate(&mut notebook.conn, &notebook.path)?;
         notebook.sign_unsigned_articles()?;
         Ok(notebook)

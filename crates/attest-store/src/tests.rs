@@ -310,6 +310,7 @@ fn near_duplicates_are_linked_and_unsigned_articles_are_signed_on_open() {
     assert_eq!(nb.related_articles(a).unwrap()[0].id, b);
 
     // A notebook written before near-duplicates were tracked: no signatures, no links.
+    nb.flush_bands().unwrap();
     nb.conn
         .execute_batch("DELETE FROM related_articles; DELETE FROM article_bands; DELETE FROM article_signatures;")
         .unwrap();
@@ -325,4 +326,23 @@ fn near_duplicates_are_linked_and_unsigned_articles_are_signed_on_open() {
         .query_row("SELECT count(*) FROM article_signatures", [], |r| r.get(0))
         .unwrap();
     assert_eq!(signed, 2);
+}
+
+#[test]
+fn band_keys_lost_in_a_crash_are_written_on_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.attest");
+    let mut nb = Notebook::open(&path).unwrap();
+    nb.insert_article(&draft(WIRE), &source(b"a"), &ArticleKeys::of(WIRE))
+        .unwrap();
+    let bands = |nb: &Notebook| -> i64 {
+        nb.conn
+            .query_row("SELECT count(*) FROM article_bands", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(bands(&nb), 0, "batched, not yet written");
+    // The process dies: no flush on drop.
+    std::mem::forget(nb);
+    let nb = Notebook::open(&path).unwrap();
+    assert_eq!(bands(&nb) as usize, attest_core::similarity::BANDS);
 }
