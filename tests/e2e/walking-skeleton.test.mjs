@@ -230,6 +230,65 @@ test('the app keeps running after bad input', async () => {
   await shot('09-after-bad-drop');
 });
 
+test('every format goes in: office, PDF, RTF, mail, web archive, book, archive', async () => {
+  const fixtures = (name) => join(repo, 'tests/fixtures', name);
+  await dropFiles([
+    fixtures('corridor.docx'),
+    fixtures('corridor.pdf'),
+    fixtures('corridor.rtf'),
+    fixtures('corridor.mhtml'),
+    fixtures('corridor.epub'),
+    fixtures('border-brief.mbox'),
+    fixtures('corridor-password.pdf'),
+    fixtures('wires.zip'),
+    fixtures('pages/wire-rules-of-origin/source.html'),
+  ]);
+  const report = await driver.waitFor('[data-testid="import-report"]', {
+    until: async (el) => (await el.text()).includes('escape.txt'),
+  });
+  const rows = Object.fromEntries(
+    await driver.execute(
+      `return [...document.querySelectorAll('[data-testid="import-row"]')].map((row) =>
+         [row.querySelector('.import-file').textContent, row.dataset.status]);`,
+    ),
+  );
+  const status = (label) => {
+    const key = Object.keys(rows).find((k) => k.startsWith(label));
+    assert.ok(key, `a row for ${label} in ${JSON.stringify(rows)}`);
+    return rows[key];
+  };
+  // The corridor article was dropped as text first: the same text in another format is
+  // a duplicate, a re-saved page of it is related.
+  for (const name of ['corridor.docx', 'corridor.pdf', 'corridor.rtf', 'corridor.epub › chapter 1']) {
+    assert.equal(status(name), 'duplicate', name);
+  }
+  assert.equal(status('corridor.mhtml'), 'related');
+  assert.equal(status('border-brief.mbox › message 1'), 'imported');
+  assert.equal(status('border-brief.mbox › message 3'), 'imported');
+  assert.equal(status('corridor-password.pdf'), 'failed');
+  assert.equal(status('wires.zip › wires/corridor-reprint.txt'), 'related');
+  assert.equal(status('wires.zip › wires/budget-note.md'), 'imported');
+  assert.equal(status('wires.zip › ../../escape.txt'), 'failed');
+  assert.equal(status('source.html'), 'imported');
+  const text = await report.text();
+  assert.match(text, /password-protected/);
+  assert.match(text, /points outside the archive/);
+  assert.match(text, /linked as related/);
+  await shot('10-every-format-report');
+
+  // The reprint opens with its related article beside it.
+  await driver.execute(`document.querySelector('[data-testid="import-report"] button')?.click();`);
+  for (const item of await driver.findAll('[data-testid="article-item"]')) {
+    if ((await item.text()).includes('Corridor to Georgia will open before the harvest')) {
+      await item.click();
+      break;
+    }
+  }
+  const related = await driver.waitFor('[data-testid="side-related"]');
+  assert.match(await related.text(), /% alike/);
+  await shot('11-related-articles');
+});
+
 test('a large folder imports in the background with progress, and Cancel keeps what is done', async () => {
   const folder = join(work, 'wire');
   mkdirSync(folder);
@@ -245,17 +304,20 @@ test('a large folder imports in the background with progress, and Cancel keeps w
   const panel = await driver.waitFor('[data-testid="import-progress"]', {
     until: async (el) => /Importing [1-9]\d* of 5000 files/.test(await el.text()),
   });
-  await shot('10-import-progress');
+  await shot('12-import-progress');
   await driver.click('[data-testid="cancel-import"]');
   const report = await driver.waitFor('[data-testid="import-report"]', {
     timeout: 60000,
     until: async (el) => (await el.text()).includes('(cancelled)'),
   });
   assert.ok(panel, 'progress was shown');
-  const rows = await driver.findAll('[data-testid="import-row"][data-status="imported"]');
+  // Alike wire stories are imported as related: both count as imported.
+  const rows = await driver.findAll(
+    '[data-testid="import-row"][data-status="imported"], [data-testid="import-row"][data-status="related"]',
+  );
   const after = (await driver.invoke('notebook_info', {})).article_count;
   assert.equal(after - before, rows.length, 'every file reported imported is in the notebook');
   assert.ok(rows.length > 0 && rows.length < count, `cancelled part-way (${rows.length} imported)`);
   assert.match(await report.text(), /The import was cancelled before this file/);
-  await shot('11-import-cancelled');
+  await shot('13-import-cancelled');
 });

@@ -103,7 +103,7 @@ describe("App", () => {
     expect(rows[2].textContent).toContain("FailedNot a text file.");
     expect(rows[3].textContent).toContain("wires.zip › march/reprint.html");
     expect(rows[3].textContent).toContain("Imported; 82 % like “Minister rules out concessions”, linked as related.");
-    expect(report.textContent).toContain("Import: 2 of 4 files imported");
+    expect(report.textContent).toContain("Import: 1 imported, 1 related, 1 duplicate, 1 failed");
 
     expect(backend.callsTo("import_files")).toEqual([
       { paths: ["/in/new.md", "/in/again.md", "/in/broken.pdf"], on_progress: CHANNEL },

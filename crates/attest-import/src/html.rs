@@ -61,9 +61,9 @@ pub fn extract(bytes: &[u8]) -> Result<Page, ImportError> {
     let html = strip_inert(&html);
 
     let mut meta = ArticleMeta::default();
-    if !page_metadata(&html, &mut meta) {
+    let Some(body) = page_metadata(&html, &mut meta) else {
         return Err(ImportError::NoArticle);
-    }
+    };
 
     let options = rs_trafilatura::Options {
         // Attest imports articles: skip the page-type classifier and its profiles.
@@ -81,6 +81,15 @@ pub fn extract(bytes: &[u8]) -> Result<Page, ImportError> {
     }
     if text.trim().is_empty() {
         return Err(ImportError::NoArticle);
+    }
+    // An extractor selects: it cannot find more words than the page holds. When it
+    // does, its fallbacks repeated the page (seen on pages made only of `<div>`s, with
+    // the title glued in), and the body's own text is the truer article.
+    if words(&text) > words(&body) + meta.title.as_deref().map_or(0, words) {
+        warnings.push(
+            "the article could not be told from the rest of the page: all its text was kept".into(),
+        );
+        text = paragraphs(&body);
     }
 
     // The dateline opens the first paragraph of the body, which may follow the headline.
@@ -130,6 +139,13 @@ pub fn extract_all(bytes: &[u8]) -> Result<Page, ImportError> {
         meta,
         warnings,
     })
+}
+
+/// Runs of letters and digits (glued text still counts its words).
+fn words(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 fn fill(slot: &mut Option<String>, value: Option<&str>) {
@@ -396,11 +412,14 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// Twitter and plain `<meta>`), then our own for a byline element in the body,
 /// `<link rel=canonical>` and `<html lang>`. False when the page's body holds no
 /// text at all (the extractor would fall back on the title).
-fn page_metadata(html: &str, meta: &mut ArticleMeta) -> bool {
+/// Fills `meta` from the page and returns all the text of its body (block elements as
+/// lines), or `None` when the body holds no text.
+fn page_metadata(html: &str, meta: &mut ArticleMeta) -> Option<String> {
     use dom_query::{Document, Selection};
     let doc = Document::from(html);
-    if doc.select("body").text().trim().is_empty() {
-        return false;
+    let body = doc.select("body").formatted_text().to_string();
+    if body.trim().is_empty() {
+        return None;
     }
     let byline = byline_element(&doc);
     let canonical = doc
@@ -415,7 +434,7 @@ fn page_metadata(html: &str, meta: &mut ArticleMeta) -> bool {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
     let Ok(reader) = dom_smoothie::Readability::with_document(doc, None, None) else {
-        return true;
+        return Some(body);
     };
     let found = reader.get_article_metadata(reader.parse_json_ld());
     let title = fold(&found.title);
@@ -441,7 +460,7 @@ fn page_metadata(html: &str, meta: &mut ArticleMeta) -> bool {
     meta.byline = meta.byline.take().or(byline);
     meta.url = meta.url.take().or(canonical);
     meta.language = meta.language.take().or(lang);
-    true
+    Some(body)
 }
 
 /// readability.js's byline rule, on whole words: the first element, in document

@@ -445,3 +445,17 @@ fn amp_ad_slots_are_cut_but_an_unclosed_one_keeps_what_follows() {
     let unclosed = super::strip_inert(r#"<amp-ad width="300"><p>The body goes on.</p>"#);
     assert!(unclosed.contains("The body goes on."), "{unclosed:?}");
 }
+
+#[test]
+fn a_page_of_divs_is_never_repeated() {
+    // rs-trafilatura's fallbacks return this page's text three times with the title
+    // glued in; an extractor can only select, so the body's own text is kept.
+    let page = b"<!DOCTYPE html><html><head><title>Note</title></head><body>\
+        <div>Hi,<br>the figures are attached.</div><div>Lela</div></body></html>";
+    let d = extract_file(page, "note.html", SourceFormat::Html).unwrap();
+    assert_eq!(d.text, "Hi,\n\nthe figures are attached.\n\nLela");
+    assert!(d
+        .warnings
+        .iter()
+        .any(|w| w.contains("could not be told from the rest")));
+}

@@ -382,31 +382,10 @@ fn body(msg: &Message, warnings: &mut Vec<String>) -> Result<(String, ArticleMet
 /// An HTML body as a page: the article by the body extractor, or, when it finds none
 /// (a short personal message), all the text of the body.
 fn page(html: &[u8]) -> Result<html::Page, ImportError> {
-    match saved_page(html) {
+    match html::extract(html) {
         Err(ImportError::NoArticle) => html::extract_all(html),
         other => other,
     }
-}
-
-/// A page through `html::extract`, checked: the extractor may only select from the
-/// body's text. When its text is not found in the body, in order (it repeats the text
-/// of a page made only of `<div>`s), the body's whole text is taken instead.
-fn saved_page(html: &[u8]) -> Result<html::Page, ImportError> {
-    let mut page = html::extract(html)?;
-    if let Ok(all) = html::extract_all(html) {
-        if !in_order(&page.text, &all.text) {
-            page.text = all.text;
-        }
-    }
-    Ok(page)
-}
-
-/// Every non-whitespace character of `part` stands in `whole`, in order.
-fn in_order(part: &str, whole: &str) -> bool {
-    let mut whole = whole.chars().filter(|c| !c.is_whitespace());
-    part.chars()
-        .filter(|c| !c.is_whitespace())
-        .all(|c| whole.any(|w| w == c))
 }
 
 /// A text part's text, line ends as `\n`. A part `mail-parser` had to put U+FFFD in,
@@ -687,7 +666,7 @@ fn web_archive(msg: &Message, file_name: &str) -> Result<ArticleDraft, ImportErr
         .find(|p| matches!(p.body, PartType::Html(_)))
         .ok_or(ImportError::NoArticle)?;
     let html = html_bytes(msg, part, &mut warnings)?;
-    let page = saved_page(&html)?;
+    let page = html::extract(&html)?;
     let mut meta = page.meta;
     warnings.extend(page.warnings);
     if meta.title.is_none() {

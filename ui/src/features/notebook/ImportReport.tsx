@@ -42,6 +42,19 @@ export function reportLabel(file: string): string {
   return [fileName(path ?? file), ...parts].join(" › ");
 }
 
+/** "3 imported, 1 related, 2 duplicates, 1 failed": the outcomes that occurred, in the report's order of importance. */
+export function summary(count: (status: ImportOutcome["status"]) => number): string {
+  const parts: [number, string, string][] = [
+    [count("imported"), "imported", "imported"],
+    [count("related"), "related", "related"],
+    [count("duplicate"), "duplicate", "duplicates"],
+    [count("failed"), "failed", "failed"],
+    [count("cancelled"), "not imported", "not imported"],
+  ];
+  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return said.length > 0 ? said.join(", ") : "nothing to import";
+}
+
 type ImportReportProps = {
   reports: FileReport[];
   onDismiss: () => void;
@@ -49,13 +62,13 @@ type ImportReportProps = {
 
 export function ImportReport({ reports, onDismiss }: ImportReportProps) {
   useEscape(onDismiss);
-  const imported = reports.filter((r) => r.outcome.status === "imported" || r.outcome.status === "related").length;
+  const count = (status: ImportOutcome["status"]) => reports.filter((r) => r.outcome.status === status).length;
   return (
     <section className="import-report" data-testid="import-report" aria-label="Import report">
       <header className="import-report-header">
         <h2>
-          Import: {imported} of {reports.length} {reports.length === 1 ? "file" : "files"} imported
-          {reports.some((r) => r.outcome.status === "cancelled") && " (cancelled)"}
+          Import: {summary(count)}
+          {count("cancelled") > 0 && " (cancelled)"}
         </h2>
         <button type="button" className="button" onClick={onDismiss}>
           Dismiss
