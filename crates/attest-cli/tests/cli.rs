@@ -152,3 +152,62 @@ fn statement_to_dossier_to_markdown() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no actor is named “Nobody”"));
 }
+
+#[test]
+fn inspect_covers_every_format_and_names_the_part_of_a_file() {
+    let fixtures = [
+        "corridor.txt",
+        "budget-note.md",
+        "corridor.docx",
+        "corridor.odt",
+        "corridor.pdf",
+        "corridor.rtf",
+        "corridor.eml",
+        "corridor.mhtml",
+        "corridor.epub",
+        "border-brief.mbox",
+        "wires.zip",
+        "pages/wire-rules-of-origin/source.html",
+    ];
+    let out = Command::cargo_bin("attest")
+        .unwrap()
+        .args(["inspect", "--json"])
+        .args(fixtures.iter().map(|f| repo(&format!("tests/fixtures/{f}"))))
+        .output()
+        .unwrap();
+    let records = json_lines(&out.stdout);
+    let format_of = |file: &str, part: Option<&str>| -> String {
+        let rec = records
+            .iter()
+            .find(|r| {
+                r["file"].as_str().unwrap().ends_with(file)
+                    && r.get("part").and_then(Value::as_str) == part
+            })
+            .unwrap_or_else(|| panic!("no record for {file} {part:?}"));
+        assert_eq!(rec["ok"], true, "{rec}");
+        rec["article"]["format"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(format_of("corridor.txt", None), "text");
+    assert_eq!(format_of("budget-note.md", None), "markdown");
+    assert_eq!(format_of("corridor.docx", None), "docx");
+    assert_eq!(format_of("corridor.odt", None), "odt");
+    assert_eq!(format_of("corridor.pdf", None), "pdf");
+    assert_eq!(format_of("corridor.rtf", None), "rtf");
+    assert_eq!(format_of("corridor.eml", None), "email");
+    assert_eq!(format_of("corridor.mhtml", None), "mhtml");
+    assert_eq!(format_of("source.html", None), "html");
+    assert_eq!(format_of("wires.zip", Some("wires/corridor-reprint.txt")), "text");
+    let parts = |file: &str| {
+        records
+            .iter()
+            .filter(|r| r["file"].as_str().unwrap().ends_with(file))
+            .count()
+    };
+    assert_eq!(parts("border-brief.mbox"), 3, "one article per message");
+    assert!(parts("corridor.epub") >= 1);
+    // The archive's entry that climbs out is reported, so the run exits 1.
+    assert!(records
+        .iter()
+        .any(|r| r["part"] == "../../escape.txt" && r["ok"] == false));
+    assert_eq!(out.status.code(), Some(1));
+}
