@@ -172,7 +172,11 @@ fn inspect_covers_every_format_and_names_the_part_of_a_file() {
     let out = Command::cargo_bin("attest")
         .unwrap()
         .args(["inspect", "--json"])
-        .args(fixtures.iter().map(|f| repo(&format!("tests/fixtures/{f}"))))
+        .args(
+            fixtures
+                .iter()
+                .map(|f| repo(&format!("tests/fixtures/{f}"))),
+        )
         .output()
         .unwrap();
     let records = json_lines(&out.stdout);
@@ -196,7 +200,10 @@ fn inspect_covers_every_format_and_names_the_part_of_a_file() {
     assert_eq!(format_of("corridor.eml", None), "email");
     assert_eq!(format_of("corridor.mhtml", None), "mhtml");
     assert_eq!(format_of("source.html", None), "html");
-    assert_eq!(format_of("wires.zip", Some("wires/corridor-reprint.txt")), "text");
+    assert_eq!(
+        format_of("wires.zip", Some("wires/corridor-reprint.txt")),
+        "text"
+    );
     let parts = |file: &str| {
         records
             .iter()

@@ -35,7 +35,7 @@
 //! A book whose chapters are encrypted (`META-INF/encryption.xml`, other than the
 //! font obfuscation EPUB allows) is refused as DRM-locked.
 
-use crate::office::Reader;
+use crate::office::{attr, Reader};
 use crate::{html, language, metadata, Entry, ImportError};
 use attest_core::{ArticleDraft, SourceFormat};
 use quick_xml::events::{BytesStart, Event};
@@ -650,15 +650,4 @@ fn walk(xml: &str, part: &str, mut visit: impl FnMut(Step)) -> Result<(), Import
             _ => {}
         }
     }
-}
-
-fn attr(e: &BytesStart, local: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
 }

@@ -35,7 +35,12 @@ pub struct Page {
 
 /// A saved page as a draft: the format is HTML whatever the file's name.
 pub fn draft(bytes: &[u8], file_name: &str) -> Result<ArticleDraft, ImportError> {
-    let page = extract(bytes)?;
+    Ok(page_draft(extract(bytes)?, file_name, SourceFormat::Html))
+}
+
+/// The draft of an extracted page (language detected when the page names none, the
+/// first sentence as the list label).
+pub fn page_draft(page: Page, file_name: &str, format: SourceFormat) -> ArticleDraft {
     let mut meta = page.meta;
     if meta.language.is_none() {
         meta.language = language::detect(&page.text);
@@ -46,13 +51,13 @@ pub fn draft(bytes: &[u8], file_name: &str) -> Result<ArticleDraft, ImportError>
         .find(|l| !l.trim().is_empty())
         .and_then(metadata::first_sentence)
         .unwrap_or_else(|| crate::file_stem(file_name));
-    Ok(ArticleDraft {
+    ArticleDraft {
         meta,
         text: page.text,
         fallback_title,
-        format: SourceFormat::Html,
+        format,
         warnings: page.warnings,
-    })
+    }
 }
 
 /// Extracts the article from a saved page's bytes.

@@ -666,9 +666,9 @@ fn web_archive(msg: &Message, file_name: &str) -> Result<ArticleDraft, ImportErr
         .find(|p| matches!(p.body, PartType::Html(_)))
         .ok_or(ImportError::NoArticle)?;
     let html = html_bytes(msg, part, &mut warnings)?;
-    let page = html::extract(&html)?;
-    let mut meta = page.meta;
-    warnings.extend(page.warnings);
+    let mut page = html::extract(&html)?;
+    let meta = &mut page.meta;
+    warnings.append(&mut page.warnings);
     if meta.title.is_none() {
         if let Some(subject) = msg.subject().map(fold).filter(|s| !s.is_empty()) {
             meta.title = Some(subject);
@@ -682,22 +682,8 @@ fn web_archive(msg: &Message, file_name: &str) -> Result<ArticleDraft, ImportErr
             .or_else(|| part.content_location().map(|u| u.trim().to_owned()))
             .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     }
-    if meta.language.is_none() {
-        meta.language = language::detect(&page.text);
-    }
-    let fallback_title = page
-        .text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .and_then(metadata::first_sentence)
-        .unwrap_or_else(|| crate::file_stem(file_name));
-    Ok(ArticleDraft {
-        meta,
-        text: page.text,
-        fallback_title,
-        format: SourceFormat::Mhtml,
-        warnings,
-    })
+    page.warnings = warnings;
+    Ok(html::page_draft(page, file_name, SourceFormat::Mhtml))
 }
 
 /// The page's bytes behind a byte-order mark: the part is already decoded, whatever

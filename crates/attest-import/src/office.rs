@@ -314,7 +314,8 @@ fn zip_error(e: ZipError) -> ImportError {
     }
 }
 
-fn attr(e: &BytesStart, local: &str) -> Option<String> {
+/// An attribute's value by its local name (any namespace prefix), unescaped.
+pub(crate) fn attr(e: &BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
