@@ -286,3 +286,19 @@ fn a_file_named_as_a_package_but_holding_text_says_so() {
         );
     }
 }
+
+#[test]
+fn a_200_mb_file_is_refused_by_its_size_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.pdf");
+    // Sparse: 200 MB on paper, nothing on disk.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(200_000_000)
+        .unwrap();
+    let err = import_one(&path).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the file is 200.0 MB; Attest imports article files up to 20.0 MB"
+    );
+}
