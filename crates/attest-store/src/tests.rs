@@ -346,3 +346,47 @@ fn band_keys_lost_in_a_crash_are_written_on_the_next_open() {
     let nb = Notebook::open(&path).unwrap();
     assert_eq!(bands(&nb) as usize, attest_core::similarity::BANDS);
 }
+
+#[test]
+fn an_import_group_commits_whole_and_a_failed_article_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.attest");
+    let mut nb = Notebook::open(&path).unwrap();
+    nb.begin_group().unwrap();
+    let first = nb
+        .insert_article(&draft(WIRE), &source(b"a"), &ArticleKeys::of(WIRE))
+        .unwrap();
+    assert!(matches!(first, InsertOutcome::Inserted { .. }));
+    // Within the group the articles already written count: a duplicate is caught.
+    let again = nb
+        .insert_article(&draft(WIRE), &source(b"b"), &ArticleKeys::of(WIRE))
+        .unwrap();
+    assert!(matches!(again, InsertOutcome::Duplicate { .. }));
+    // An article that fails half-way (its source refused after its row was written)
+    // leaves nothing behind, and the group goes on.
+    nb.conn
+        .execute_batch(
+            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON article_sources
+             WHEN NEW.sha256 = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    let refused = SourceFile {
+        sha256: "refused",
+        ..source(b"c")
+    };
+    assert!(nb
+        .insert_article(&draft(TEXT), &refused, &ArticleKeys::of(TEXT))
+        .is_err());
+    assert_eq!(nb.article_count().unwrap(), 1, "no row without its source");
+    nb.commit_group().unwrap();
+    assert_eq!(nb.article_count().unwrap(), 1);
+
+    // A group rolled back (the process gone before its commit) leaves no trace.
+    nb.begin_group().unwrap();
+    nb.insert_article(&draft(TEXT), &source(b"d"), &ArticleKeys::of(TEXT))
+        .unwrap();
+    nb.rollback_group();
+    assert_eq!(nb.article_count().unwrap(), 1);
+    drop(nb);
+    assert_eq!(Notebook::open(&path).unwrap().article_count().unwrap(), 1);
+}
