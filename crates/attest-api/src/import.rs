@@ -1,7 +1,6 @@
 //! Import use cases: files into a notebook, and `inspect` (the same pipeline without
 //! a notebook).
 
-use crate::ApiError;
 use attest_core::{ArticleDraft, FileReport, ImportOutcome, ImportProgress};
 use attest_import::{import_file, Entry};
 use attest_store::{InsertOutcome, Notebook, SourceFile};
@@ -12,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-/// Imports each article (whole or not at all) and reports on every one, in order;
+/// Imports each article in its own transaction and reports on every one, in order;
 /// folders stand for the article files beneath them, archives and mailboxes for the
 /// articles inside.
 pub fn import_files(notebook: &mut Notebook, paths: &[PathBuf]) -> Vec<FileReport> {
@@ -20,8 +19,8 @@ pub fn import_files(notebook: &mut Notebook, paths: &[PathBuf]) -> Vec<FileRepor
 }
 
 /// [`import_files`], telling `progress` after each file and stopping between files once
-/// `cancel` is set: what is done stays, the files not reached are reported as cancelled.
-/// Each article is whole or absent (its own savepoint); they are committed in groups.
+/// `cancel` is set: what is done stays (each article is its own transaction), the files
+/// not reached are reported as cancelled.
 pub fn import_files_with(
     notebook: &mut Notebook,
     paths: &[PathBuf],
@@ -32,7 +31,6 @@ pub fn import_files_with(
     let total = u32::try_from(files.len()).unwrap_or(u32::MAX);
     let started = Instant::now();
     let mut reports = Vec::with_capacity(files.len());
-    let mut group = Group::default();
     read_in_order(&files, cancel, |i, entries| {
         let path = &files[i];
         let file = path.display().to_string();
@@ -43,15 +41,10 @@ pub fn import_files_with(
             });
             return;
         };
-        group.begin(notebook, reports.len());
         for entry in entries {
             let file = labelled(&file, &entry);
             let outcome = store(notebook, path, entry);
             reports.push(FileReport { file, outcome });
-        }
-        group.files += 1;
-        if group.is_full() {
-            group.commit(notebook, &mut reports);
         }
         let done = i as u32 + 1;
         progress(&ImportProgress {
@@ -61,66 +54,9 @@ pub fn import_files_with(
             rate: done as f32 / started.elapsed().as_secs_f32().max(1e-3),
         });
     });
-    group.commit(notebook, &mut reports);
     // The near-duplicate index of the last articles; rebuilt on open if this fails.
     let _ = notebook.flush_bands();
     reports
-}
-
-/// The import group being written (see `Notebook::begin_group`): committed every
-/// [`Group::FILES`] files or [`Group::TIME`], whichever comes first, and at the end.
-#[derive(Default)]
-struct Group {
-    /// When the open group began, `None` when none is open.
-    since: Option<Instant>,
-    /// The first report the open group covers.
-    first_report: usize,
-    files: usize,
-}
-
-impl Group {
-    const FILES: usize = 64;
-    /// At most this much work is lost in a crash, or waits to be seen by the app.
-    const TIME: std::time::Duration = std::time::Duration::from_millis(250);
-
-    fn begin(&mut self, notebook: &mut Notebook, first_report: usize) {
-        // Unable to begin (the notebook busy): each article is then its own transaction.
-        if self.since.is_none() && notebook.begin_group().is_ok() {
-            self.since = Some(Instant::now());
-            self.first_report = first_report;
-            self.files = 0;
-        }
-    }
-
-    fn is_full(&self) -> bool {
-        self.since
-            .is_some_and(|t| self.files >= Self::FILES || t.elapsed() >= Self::TIME)
-    }
-
-    /// Commits the open group; if that fails, nothing of it was written, and its
-    /// articles are reported as failed with the reason.
-    fn commit(&mut self, notebook: &mut Notebook, reports: &mut [FileReport]) {
-        if self.since.take().is_none() {
-            return;
-        }
-        if let Err(e) = notebook.commit_group() {
-            notebook.rollback_group();
-            let reason = format!(
-                "the notebook could not save it: {}",
-                ApiError::from(e).message
-            );
-            for report in &mut reports[self.first_report..] {
-                if matches!(
-                    report.outcome,
-                    ImportOutcome::Imported { .. } | ImportOutcome::Related { .. }
-                ) {
-                    report.outcome = ImportOutcome::Failed {
-                        reason: reason.clone(),
-                    };
-                }
-            }
-        }
-    }
 }
 
 /// "file › part" for an article inside a file, else the file.

@@ -3,7 +3,7 @@ use attest_core::similarity::{ArticleKeys, Signature, RELATED_THRESHOLD};
 use attest_core::{
     Article, ArticleDraft, ArticleMeta, ArticleSummary, RelatedArticle, SourceFormat,
 };
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 /// The file an article was imported from.
 pub struct SourceFile<'a> {
@@ -31,7 +31,7 @@ pub enum InsertOutcome {
 /// Stores `id`'s signature and band keys, links it to every stored article at least
 /// [`RELATED_THRESHOLD`] similar, and returns the most similar of them.
 fn link_near_duplicates(
-    tx: &rusqlite::Connection,
+    tx: &Transaction,
     id: i64,
     signature: &Signature,
     pending: &PendingBands,
@@ -152,8 +152,7 @@ fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
 
 impl Notebook {
     /// Stores an imported article and its source file in one transaction, unless the
-    /// same text is already there. Inside an import group ([`Notebook::begin_group`])
-    /// it is one savepoint of the group's transaction: whole or absent all the same.
+    /// same text is already there.
     /// `keys` are `ArticleKeys::of(&draft.text)` (import works them out on its reader
     /// threads).
     pub fn insert_article(
@@ -163,8 +162,7 @@ impl Notebook {
         keys: &ArticleKeys,
     ) -> Result<InsertOutcome> {
         let hash = &keys.content_hash;
-        // A savepoint: its own transaction, or one step of an import group.
-        let tx = self.conn.savepoint()?;
+        let tx = self.conn.transaction()?;
         let existing = tx
             .query_row(
                 "SELECT id, coalesce(title, fallback_title) FROM articles WHERE content_hash = ?1",
@@ -216,29 +214,6 @@ impl Notebook {
         Ok(InsertOutcome::Inserted { id, related })
     }
 
-    /// Starts an import group: the articles inserted until [`Notebook::commit_group`]
-    /// are written by one transaction, each in its own savepoint. A commit per article
-    /// costs a new full-text segment and a WAL write of every page it touched — most
-    /// of an import's time — so an import commits every few dozen articles instead.
-    /// A crash loses the open group whole; no article is ever partly written.
-    pub fn begin_group(&mut self) -> Result<()> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        Ok(())
-    }
-
-    /// Commits the open import group.
-    pub fn commit_group(&mut self) -> Result<()> {
-        self.conn.execute_batch("COMMIT")?;
-        Ok(())
-    }
-
-    /// Drops the open import group, if any, and everything written in it.
-    pub fn rollback_group(&mut self) {
-        if !self.conn.is_autocommit() {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
-    }
-
     /// Articles related to `id` (near-duplicates either way), most similar first.
     pub fn related_articles(&self, id: i64) -> Result<Vec<RelatedArticle>> {
         let mut stmt = self.conn.prepare_cached(
@@ -270,7 +245,7 @@ impl Notebook {
         }
         // In key order, each index page is written once per flush.
         rows.sort_unstable();
-        let tx = self.conn.savepoint()?;
+        let tx = self.conn.transaction()?;
         {
             let mut band = tx.prepare_cached(
                 "INSERT INTO article_bands (band_key, article_id)
