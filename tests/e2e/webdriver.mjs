@@ -1,7 +1,10 @@
 // A small W3C WebDriver client over fetch, enough to drive the real Attest window
 // through tauri-driver (which forwards to WebKitWebDriver).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -14,9 +17,15 @@ export class Driver {
 
   /** Starts tauri-driver on `port` with `env` and opens a session on the app binary. */
   static async start({ app, port, env }) {
+    // The driver's and the app's output go to a file, not to this process's pipes: an
+    // app that outlives its session would hold those open and keep the test runner
+    // waiting for their end.
+    const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    const log = openSync(join(artifacts, 'tauri-driver.log'), 'a');
     const proc = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', log, log],
     });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
@@ -34,6 +43,7 @@ export class Driver {
     });
     const driver = new Driver(base, res.sessionId);
     driver.proc = proc;
+    driver.app = app;
     return driver;
   }
 
@@ -42,6 +52,10 @@ export class Driver {
       await this.cmd('DELETE', '');
     } finally {
       this.proc?.kill();
+      // Closing the session normally ends the app; if it raced the driver's exit, end
+      // it here so no window is left behind.
+      await sleep(500);
+      spawnSync('pkill', ['-f', `^${this.app}`]);
     }
   }
 

@@ -83,8 +83,16 @@ fn every_format_has_a_fixture_to_damage() {
     }
 }
 
+/// 256 cases a run, or `PROPTEST_CASES`.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn damaged_fixtures_never_panic(index in any::<prop::sample::Index>(), damage in damage()) {
