@@ -163,43 +163,43 @@ impl Notebook {
     ) -> Result<InsertOutcome> {
         let hash = &keys.content_hash;
         let tx = self.conn.transaction()?;
+        // Cached statements: an import runs these once per article.
         let existing = tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, coalesce(title, fallback_title) FROM articles WHERE content_hash = ?1",
-                [&hash],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            )?
+            .query_row([&hash], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         if let Some((id, title)) = existing {
             return Ok(InsertOutcome::Duplicate { id, title });
         }
         let m = &draft.meta;
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO articles (title, fallback_title, byline, outlet, published, dateline,
                                    language, url, text, content_hash, format, source_name,
                                    source_path)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                m.title,
-                draft.fallback_title,
-                m.byline,
-                m.outlet,
-                m.published,
-                m.dateline,
-                m.language,
-                m.url,
-                draft.text,
-                hash,
-                draft.format.as_str(),
-                source.name,
-                source.path,
-            ],
-        )?;
+        )?
+        .execute(params![
+            m.title,
+            draft.fallback_title,
+            m.byline,
+            m.outlet,
+            m.published,
+            m.dateline,
+            m.language,
+            m.url,
+            draft.text,
+            hash,
+            draft.format.as_str(),
+            source.name,
+            source.path,
+        ])?;
         let id = tx.last_insert_rowid();
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO article_sources (article_id, bytes, sha256) VALUES (?1, ?2, ?3)",
-            params![id, source.bytes, source.sha256],
-        )?;
+        )?
+        .execute(params![id, source.bytes, source.sha256])?;
         let related = match &keys.signature {
             Some(signature) => link_near_duplicates(&tx, id, signature, &self.pending_bands)?,
             None => None,
