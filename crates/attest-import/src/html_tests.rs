@@ -459,3 +459,20 @@ fn a_page_of_divs_is_never_repeated() {
         .iter()
         .any(|w| w.contains("could not be told from the rest")));
 }
+
+#[test]
+fn the_headline_is_not_repeated_as_the_first_paragraph() {
+    // A short page of nested divs: the extractor's fallback keeps the heading as text.
+    let page = "<!DOCTYPE html><html lang=en><head><title>Talks on the river border resume</title>\
+        </head><body><div><h1>Talks on the river border resume</h1><div>Negotiators met again on \
+        Monday to settle the line of the river border, the ministry said.</div></div></body></html>";
+    let d = extract_file(page.as_bytes(), "talks.html", SourceFormat::Html).unwrap();
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Talks on the river border resume")
+    );
+    assert_eq!(
+        d.text,
+        "Negotiators met again on Monday to settle the line of the river border, the ministry said."
+    );
+}
