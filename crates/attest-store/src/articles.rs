@@ -33,9 +33,17 @@ pub enum InsertOutcome {
 fn link_near_duplicates(
     tx: &Transaction,
     id: i64,
-    signature: &Signature,
+    signature: Option<&Signature>,
     pending: &PendingBands,
 ) -> Result<Option<RelatedArticle>> {
+    let Some(signature) = signature else {
+        // Too short to compare: an empty signature says it was looked at.
+        tx.prepare_cached(
+            "INSERT INTO article_signatures (article_id, signature) VALUES (?1, x'')",
+        )?
+        .execute([id])?;
+        return Ok(None);
+    };
     let keys = signature.band_keys();
     let mut candidates: Vec<i64> = pending.matching(&keys);
     {
@@ -200,10 +208,7 @@ impl Notebook {
             "INSERT INTO article_sources (article_id, bytes, sha256) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id, source.bytes, source.sha256])?;
-        let related = match &keys.signature {
-            Some(signature) => link_near_duplicates(&tx, id, signature, &self.pending_bands)?,
-            None => None,
-        };
+        let related = link_near_duplicates(&tx, id, keys.signature.as_ref(), &self.pending_bands)?;
         tx.commit()?;
         if let Some(signature) = &keys.signature {
             self.pending_bands.add(id, signature);
@@ -263,12 +268,15 @@ impl Notebook {
     /// schema 1), linking them as if imported now, in their import order; and writes the
     /// band keys that a crash kept from being flushed.
     pub(crate) fn sign_unsigned_articles(&mut self) -> Result<()> {
+        // Both steps go in id order, as import does, so only the articles past the last
+        // one done are looked at: opening a large notebook reads no article it need not.
         let unflushed: Vec<(i64, Vec<u8>)> = self
             .conn
             .prepare(
                 "SELECT article_id, signature FROM article_signatures
-                 WHERE length(signature) > 0
-                   AND article_id NOT IN (SELECT article_id FROM article_bands)",
+                 WHERE article_id > (SELECT coalesce(max(article_id), 0) FROM article_bands)
+                   AND length(signature) > 0
+                 ORDER BY article_id",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -282,25 +290,15 @@ impl Notebook {
             .conn
             .prepare(
                 "SELECT id, text FROM articles
-                 WHERE id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id",
+                 WHERE id > (SELECT coalesce(max(article_id), 0) FROM article_signatures)
+                 ORDER BY id",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (id, text) in unsigned {
             let tx = self.conn.transaction()?;
             let signature = Signature::of(&text);
-            match &signature {
-                Some(signature) => {
-                    link_near_duplicates(&tx, id, signature, &self.pending_bands)?;
-                }
-                // Too short to compare: an empty signature marks it as done.
-                None => {
-                    tx.execute(
-                        "INSERT INTO article_signatures (article_id, signature) VALUES (?1, x'')",
-                        [id],
-                    )?;
-                }
-            }
+            link_near_duplicates(&tx, id, signature.as_ref(), &self.pending_bands)?;
             tx.commit()?;
             if let Some(signature) = &signature {
                 self.pending_bands.add(id, signature);

@@ -346,3 +346,25 @@ fn band_keys_lost_in_a_crash_are_written_on_the_next_open() {
     let nb = Notebook::open(&path).unwrap();
     assert_eq!(bands(&nb) as usize, attest_core::similarity::BANDS);
 }
+
+#[test]
+fn a_text_too_short_to_compare_is_still_marked_as_looked_at() {
+    let (_dir, mut nb) = notebook();
+    let text = "Too short.";
+    let InsertOutcome::Inserted { id, related } = nb
+        .insert_article(&draft(text), &source(b"s"), &ArticleKeys::of(text))
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(related, None);
+    let marker: Vec<u8> = nb
+        .conn
+        .query_row(
+            "SELECT signature FROM article_signatures WHERE article_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(marker.is_empty(), "every article has its signature row");
+}
