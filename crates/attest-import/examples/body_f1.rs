@@ -16,6 +16,8 @@
 //! second (a small folder is gone in a few milliseconds).
 
 use attest_import::quality::{body_scores, shingle_matches};
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -70,16 +72,10 @@ fn main() {
 }
 
 fn load(dir: &Path) -> Vec<Page> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("source.html").is_file() && p.join("expected.txt").is_file())
-        .collect();
-    dirs.sort();
-    dirs.iter()
-        .map(|d| Page {
-            name: d.file_name().unwrap().to_string_lossy().into_owned(),
+    common::page_dirs(dir, &["expected.txt"])
+        .into_iter()
+        .map(|(name, d)| Page {
+            name,
             bytes: std::fs::read(d.join("source.html")).unwrap(),
             expected: std::fs::read_to_string(d.join("expected.txt")).unwrap(),
         })

@@ -8,6 +8,8 @@
 //! The second also scores the two candidate libraries on their own (their metadata as
 //! they return it), the measurement behind the choice in ARCHITECTURE.md.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -106,16 +108,10 @@ fn main() {
 }
 
 fn load(dir: &Path) -> Vec<Page> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("source.html").is_file())
-        .collect();
-    dirs.sort();
-    dirs.iter()
-        .map(|d| Page {
-            name: d.file_name().unwrap().to_string_lossy().into_owned(),
+    common::page_dirs(dir, &[])
+        .into_iter()
+        .map(|(name, d)| Page {
+            name,
             bytes: std::fs::read(d.join("source.html")).unwrap(),
             expected: std::fs::read(d.join("expected-metadata.json"))
                 .ok()

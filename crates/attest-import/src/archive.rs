@@ -17,7 +17,7 @@ use std::path::Path;
 pub const MAX_ARCHIVE_UNPACKED_BYTES: u64 = 100_000_000;
 
 /// One entry per article file in the archive, in the archive's order.
-pub fn entries(bytes: &[u8], _file_name: &str) -> Vec<Entry> {
+pub fn entries(bytes: &[u8]) -> Vec<Entry> {
     let mut zip = match Reader::with_limit(bytes, MAX_ARCHIVE_UNPACKED_BYTES) {
         Ok(zip) => zip,
         Err(e) => return vec![Entry::failed(None, e)],

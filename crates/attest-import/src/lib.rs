@@ -167,7 +167,7 @@ pub fn extract_entries(bytes: Vec<u8>, file_name: &str, format: SourceFormat) ->
     if office::is_zip(&bytes) {
         let package = office::Reader::open(&bytes).and_then(|mut zip| zip.package());
         match package {
-            Ok(office::Package::Archive) => return archive::entries(&bytes, file_name),
+            Ok(office::Package::Archive) => return archive::entries(&bytes),
             Ok(office::Package::Epub) => return epub::chapters(&bytes, file_name),
             _ => {}
         }
