@@ -55,3 +55,14 @@ impl From<attest_store::StoreError> for ApiError {
         ApiError::new(kind, e.to_string())
     }
 }
+
+impl From<attest_export::ExportError> for ApiError {
+    fn from(e: attest_export::ExportError) -> Self {
+        use attest_export::ExportError as E;
+        let kind = match &e {
+            E::Template(_) => ErrorKind::Invalid,
+            E::Write { .. } => ErrorKind::Internal,
+        };
+        ApiError::new(kind, e.to_string())
+    }
+}

@@ -5,11 +5,11 @@
 //! Invariant: nothing here knows about Tauri, windows or terminals.
 
 mod error;
+mod export;
 mod import;
 
 use attest_core::*;
 use attest_store::Notebook;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use error::{ApiError, ErrorKind};
@@ -203,58 +203,49 @@ impl Api {
         self.dossier(dossier_id)
     }
 
-    /// The dossier as a document in `format`.
-    pub fn compile_dossier(&self, dossier_id: i64, format: ExportFormat) -> Result<String> {
-        let detail = self.dossier(dossier_id)?;
-        let mut articles = HashMap::new();
-        for item in &detail.items {
-            let article_id = match &item.entry {
-                DossierEntry::Statement { statement } => statement.article_id,
-                DossierEntry::Annotation { annotation, .. } => annotation.article_id,
-                DossierEntry::Commentary | DossierEntry::Missing => continue,
-            };
-            if let std::collections::hash_map::Entry::Vacant(slot) = articles.entry(article_id) {
-                slot.insert(self.notebook.article(article_id)?);
-            }
-        }
-        Ok(match format {
-            ExportFormat::Markdown => attest_export::markdown(&detail, &articles),
-        })
+    /// Deletes an article; dossier items that cited it stay, marked missing.
+    pub fn delete_article(&mut self, id: i64) -> Result<()> {
+        Ok(self.notebook.delete_article(id)?)
     }
 
-    /// Compiles a dossier and writes it to `path` whole or not at all (a temporary file
-    /// renamed into place).
-    pub fn export_dossier(
-        &self,
+    pub fn set_statement_coding(
+        &mut self,
+        id: i64,
+        stance: Option<Stance>,
+        topics: &[String],
+    ) -> Result<Statement> {
+        Ok(self.notebook.set_statement_coding(id, stance, topics)?)
+    }
+
+    pub fn create_query_dossier(
+        &mut self,
+        title: &str,
+        description: &str,
+        query: &DossierQuery,
+    ) -> Result<Dossier> {
+        Ok(self
+            .notebook
+            .create_query_dossier(title, description, query)?)
+    }
+
+    pub fn freeze_dossier(&mut self, id: i64) -> Result<DossierDetail> {
+        self.notebook.freeze_dossier(id)?;
+        self.dossier(id)
+    }
+
+    pub fn add_article_to_dossier(
+        &mut self,
         dossier_id: i64,
-        format: ExportFormat,
-        path: &Path,
-    ) -> Result<ExportReport> {
-        let document = self.compile_dossier(dossier_id, format)?;
-        write_atomically(path, document.as_bytes())?;
-        Ok(ExportReport {
-            path: path.display().to_string(),
-            bytes: document.len() as u64,
-        })
+        article_id: i64,
+    ) -> Result<DossierDetail> {
+        self.notebook.add_article_to_dossier(dossier_id, article_id)?;
+        self.dossier(dossier_id)
     }
-}
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |e: std::io::Error| {
-        ApiError::new(
-            ErrorKind::Io,
-            format!("cannot write {}: {e}", path.display()),
-        )
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| ApiError::invalid(format!("{} is not a file name", path.display())))?;
-    let tmp = path.with_file_name(format!(".{}.attest-tmp", name.to_string_lossy()));
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    pub fn add_section(&mut self, dossier_id: i64, title: &str) -> Result<DossierDetail> {
+        self.notebook.add_section_to_dossier(dossier_id, title)?;
+        self.dossier(dossier_id)
+    }
 }
 
 #[cfg(test)]

@@ -126,6 +126,8 @@ fn seed_statement_into_a_dossier_exported_as_markdown() {
             }),
             cue: Some(span_of(text, "declared")),
             kind: StatementKind::Direct,
+            stance: None,
+            topics: vec![],
         })
         .unwrap();
     assert_eq!(s.speakers[0].id, wang.id);

@@ -8,7 +8,7 @@ mod bench;
 
 use attest_api::{default_notebook_path, inspect, Api, ApiError, InspectRecord};
 use attest_core::*;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::io::Write;
@@ -58,14 +58,19 @@ enum Command {
     /// Ordered collections of statements.
     #[command(subcommand)]
     Dossiers(DossiersCommand),
-    /// Compile a dossier (by id or title) into a document.
+    /// Compile a dossier (by id or title) into a document or a data file.
     Export {
         dossier: String,
-        #[arg(long, value_enum, default_value = "md")]
-        format: Format,
+        /// md, html, docx, pdf, csv, json, jsonld, graphml or gexf; by default the
+        /// extension of --out.
+        #[arg(long, value_parser = export_format)]
+        format: Option<ExportFormat>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// How compiled dossiers cite their sources.
+    #[command(subcommand)]
+    CitationStyle(CitationStyleCommand),
     /// Measure speed and memory (see ARCHITECTURE.md, "Benchmarks").
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -117,6 +122,12 @@ enum ActorsCommand {
 enum StatementsCommand {
     /// Record a statement: content span in code points of the article's text.
     Add(AddStatement),
+    /// Set a statement's stance and topics (replacing the old ones).
+    Code {
+        id: i64,
+        #[command(flatten)]
+        coding: Coding,
+    },
     /// List statements.
     List {
         #[arg(long)]
@@ -141,16 +152,78 @@ struct AddStatement {
     /// direct, indirect or mixed.
     #[arg(long, default_value = "direct", value_parser = statement_kind)]
     kind: StatementKind,
+    #[command(flatten)]
+    coding: Coding,
+}
+
+/// Stance and topics of a statement.
+#[derive(Args)]
+struct Coding {
+    /// supports, opposes or neutral.
+    #[arg(long, value_parser = stance)]
+    stance: Option<Stance>,
+    /// A topic tag (repeatable).
+    #[arg(long = "topic", value_name = "TOPIC")]
+    topics: Vec<String>,
+}
+
+/// Which statements a saved-query dossier holds.
+#[derive(Args)]
+struct QueryArgs {
+    /// Keep the dossier current: its items are the statements matching the filters
+    /// below (all statements when none is given).
+    #[arg(long)]
+    saved_query: bool,
+    /// Speaker's name or alias.
+    #[arg(long)]
+    actor: Option<String>,
+    #[arg(long)]
+    topic: Option<String>,
+    #[arg(long, value_parser = stance)]
+    stance: Option<Stance>,
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Earliest publication date (2026-05-01, 2026-05 or 2026).
+    #[arg(long)]
+    from: Option<String>,
+    /// Latest publication date.
+    #[arg(long)]
+    to: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum CitationStyleCommand {
+    /// Print the style in use and the built-in ones.
+    Show,
+    /// Use a built-in style (attest, chicago, apa) or your own template.
+    Set {
+        #[arg(long, conflicts_with = "template")]
+        preset: Option<String>,
+        /// A minijinja template over byline, title, outlet, published, paragraph, url,
+        /// dateline; `{{ title | italic }}` sets italics.
+        #[arg(long)]
+        template: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
 enum DossiersCommand {
-    /// Create a dossier.
+    /// Create a dossier, or a saved-query dossier that stays current.
     Create {
         title: String,
         #[arg(long, default_value = "")]
         description: String,
+        #[command(flatten)]
+        query: QueryArgs,
     },
+    /// Append a section heading.
+    Section { dossier: String, title: String },
+    /// Append a whole article.
+    Article { dossier: String, article_id: i64 },
+    /// Append a paragraph of your own.
+    Comment { dossier: String, text: String },
+    /// Turn a saved-query dossier into a fixed one with the statements matching now.
+    Freeze { dossier: String },
     /// Append statements to a dossier (by id or title).
     Add {
         dossier: String,
@@ -159,11 +232,6 @@ enum DossiersCommand {
     },
     /// List dossiers.
     List,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Md,
 }
 
 fn main() -> ExitCode {
@@ -328,6 +396,8 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                 speaker_mention: None,
                 cue: None,
                 kind: add.kind,
+                stance: add.coding.stance,
+                topics: add.coding.topics,
             })?;
             out.print(&s, || statement_line(&s));
         }
@@ -343,9 +413,81 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                 out.print(&s, || statement_line(&s));
             }
         }
-        Command::Dossiers(DossiersCommand::Create { title, description }) => {
-            let d = api.create_dossier(&title, &description)?;
-            out.print(&d, || format!("#{}  {}", d.id, d.title));
+        Command::Dossiers(DossiersCommand::Create {
+            title,
+            description,
+            query,
+        }) => {
+            let d = match dossier_query(&api, query)? {
+                Some(q) => api.create_query_dossier(&title, &description, &q)?,
+                None => api.create_dossier(&title, &description)?,
+            };
+            out.print(&d, || dossier_line(&d));
+        }
+        Command::Dossiers(DossiersCommand::Section { dossier, title }) => {
+            let id = api.find_dossier(&dossier)?.id;
+            let detail = api.add_section(id, &title)?;
+            out.print(&detail.dossier, || dossier_line(&detail.dossier));
+        }
+        Command::Dossiers(DossiersCommand::Article {
+            dossier,
+            article_id,
+        }) => {
+            let id = api.find_dossier(&dossier)?.id;
+            let detail = api.add_article_to_dossier(id, article_id)?;
+            out.print(&detail.dossier, || dossier_line(&detail.dossier));
+        }
+        Command::Dossiers(DossiersCommand::Comment { dossier, text }) => {
+            let id = api.find_dossier(&dossier)?.id;
+            let detail = api.add_commentary(id, &text)?;
+            out.print(&detail.dossier, || dossier_line(&detail.dossier));
+        }
+        Command::Dossiers(DossiersCommand::Freeze { dossier }) => {
+            let id = api.find_dossier(&dossier)?.id;
+            let detail = api.freeze_dossier(id)?;
+            out.print(&detail.dossier, || dossier_line(&detail.dossier));
+        }
+        Command::Statements(StatementsCommand::Code { id, coding }) => {
+            let s = api.set_statement_coding(id, coding.stance, &coding.topics)?;
+            out.print(&s, || statement_line(&s));
+        }
+        Command::CitationStyle(CitationStyleCommand::Show) => {
+            let style = api.citation_style()?;
+            out.print(&style, || {
+                let presets: Vec<String> = api
+                    .citation_styles()
+                    .into_iter()
+                    .map(|p| format!("  {}: {}", p.name, p.template))
+                    .collect();
+                format!(
+                    "in use: {}\n  {}\nbuilt in:\n{}",
+                    style.name,
+                    style.template,
+                    presets.join("\n")
+                )
+            });
+        }
+        Command::CitationStyle(CitationStyleCommand::Set { preset, template }) => {
+            let style = match (preset, template) {
+                (_, Some(template)) => CitationStyle {
+                    name: "custom".into(),
+                    template,
+                },
+                (Some(name), None) => api
+                    .citation_styles()
+                    .into_iter()
+                    .find(|s| s.name == name)
+                    .ok_or_else(|| {
+                        ApiError::invalid(format!(
+                            "no built-in style “{name}” (attest, chicago, apa)"
+                        ))
+                    })?,
+                (None, None) => {
+                    return Err(ApiError::invalid("give --preset NAME or --template TEXT"))
+                }
+            };
+            let style = api.set_citation_style(&style)?;
+            out.print(&style, || format!("citation style: {}", style.name));
         }
         Command::Dossiers(DossiersCommand::Add {
             dossier,
@@ -362,11 +504,23 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
         }
         Command::Export {
             dossier,
-            format: Format::Md,
+            format,
             out: file,
         } => {
+            let format = match format {
+                Some(f) => f,
+                None => file
+                    .extension()
+                    .and_then(|e| ExportFormat::from_extension(&e.to_string_lossy()))
+                    .ok_or_else(|| {
+                        ApiError::invalid(format!(
+                            "say which format with --format (the extension of {} does not tell)",
+                            file.display()
+                        ))
+                    })?,
+            };
             let id = api.find_dossier(&dossier)?.id;
-            let report = api.export_dossier(id, ExportFormat::Markdown, &file)?;
+            let report = api.export_dossier(id, format, &file)?;
             out.print(&report, || {
                 format!("wrote {} ({} bytes)", report.path, report.bytes)
             });
@@ -455,13 +609,50 @@ fn statement_line(s: &Statement) -> String {
     )
 }
 
-fn actor_kind(s: &str) -> Result<ActorKind, String> {
-    ActorKind::parse(s).ok_or_else(|| {
-        let all: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
-        format!("expected one of: {}", all.join(", "))
+/// Parses one of an enum's stored names, listing them all when `s` is none of them.
+fn one_of<T: Copy>(s: &str, all: &[T], name: fn(T) -> &'static str) -> Result<T, String> {
+    all.iter().copied().find(|v| name(*v) == s).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        format!("expected one of: {}", names.join(", "))
     })
 }
 
+fn actor_kind(s: &str) -> Result<ActorKind, String> {
+    one_of(s, ActorKind::ALL, ActorKind::as_str)
+}
+
 fn statement_kind(s: &str) -> Result<StatementKind, String> {
-    StatementKind::parse(s).ok_or_else(|| "expected one of: direct, indirect, mixed".into())
+    one_of(s, StatementKind::ALL, StatementKind::as_str)
+}
+
+fn stance(s: &str) -> Result<Stance, String> {
+    one_of(s, Stance::ALL, Stance::as_str)
+}
+
+fn export_format(s: &str) -> Result<ExportFormat, String> {
+    ExportFormat::from_extension(s).ok_or_else(|| {
+        "expected one of: md, html, docx, pdf, csv, json, jsonld, graphml, gexf".into()
+    })
+}
+
+/// The saved query the flags describe, if they describe one.
+fn dossier_query(api: &Api, q: QueryArgs) -> Result<Option<DossierQuery>, ApiError> {
+    let any_filter = q.actor.is_some()
+        || q.topic.is_some()
+        || q.stance.is_some()
+        || q.outlet.is_some()
+        || q.from.is_some()
+        || q.to.is_some();
+    if !(q.saved_query || any_filter) {
+        return Ok(None);
+    }
+    let actor_id = q.actor.map(|name| api.actor_named(&name)).transpose()?.map(|a| a.id);
+    Ok(Some(DossierQuery {
+        actor_id,
+        topic: q.topic,
+        stance: q.stance,
+        outlet: q.outlet,
+        from: q.from,
+        to: q.to,
+    }))
 }

@@ -286,6 +286,10 @@ pub struct Statement {
     pub content: Vec<Anchor>,
     pub kind: StatementKind,
     pub status: StatementStatus,
+    /// The speaker's position toward the statement's topics, when coded.
+    pub stance: Option<Stance>,
+    /// Topic tags, as the analyst writes them ("trade", "border security").
+    pub topics: Vec<String>,
     pub created_at: String,
 }
 
@@ -307,7 +311,27 @@ pub struct NewStatement {
     pub speaker_mention: Option<Span>,
     pub cue: Option<Span>,
     pub kind: StatementKind,
+    #[serde(default)]
+    pub stance: Option<Stance>,
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
+
+/// A speaker's position toward what the statement is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Stance {
+    Supports,
+    Opposes,
+    Neutral,
+}
+
+named_enum!(Stance {
+    Supports => "supports",
+    Opposes => "opposes",
+    Neutral => "neutral",
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -316,7 +340,30 @@ pub struct Dossier {
     pub title: String,
     pub description: String,
     pub item_count: u32,
+    /// Set for a saved-query dossier: its items are the statements matching it now.
+    pub query: Option<DossierQuery>,
     pub created_at: String,
+}
+
+/// The statements a saved-query dossier holds; `None` fields do not filter. Dates are
+/// compared as ISO text on the article's publication date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DossierQuery {
+    #[serde(default)]
+    pub actor_id: Option<i64>,
+    #[serde(default)]
+    pub topic: Option<String>,
+    #[serde(default)]
+    pub stance: Option<Stance>,
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Earliest publication date, inclusive (`2026-05-01`).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Latest publication date, inclusive.
+    #[serde(default)]
+    pub to: Option<String>,
 }
 
 /// What a dossier item holds besides its commentary.
@@ -330,6 +377,14 @@ pub enum DossierEntry {
     Annotation {
         annotation: Annotation,
         article_title: String,
+    },
+    /// A whole article, cited as a source.
+    Article {
+        article: ArticleSummary,
+    },
+    /// Starts a section; the items after it, up to the next section, belong to it.
+    Section {
+        title: String,
     },
     /// Commentary only: a paragraph of the analyst's own text.
     Commentary,
@@ -437,14 +492,70 @@ pub struct ArticleView {
 #[ts(export)]
 pub enum ExportFormat {
     Markdown,
+    Html,
+    Docx,
+    Pdf,
+    /// Statements, one row each.
+    Csv,
+    /// Statements with every field.
+    Json,
+    /// Statements and passages as W3C Web Annotations.
+    Jsonld,
+    /// Actor network (actor–topic and actor–actor edges).
+    Graphml,
+    Gexf,
 }
+
+named_enum!(ExportFormat {
+    Markdown => "markdown",
+    Html => "html",
+    Docx => "docx",
+    Pdf => "pdf",
+    Csv => "csv",
+    Json => "json",
+    Jsonld => "jsonld",
+    Graphml => "graphml",
+    Gexf => "gexf",
+});
 
 impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Markdown => "md",
+            ExportFormat::Jsonld => "jsonld",
+            other => other.as_str(),
         }
     }
+
+    /// The format a file name's extension asks for (`md`, `markdown`, `html`, …).
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        let ext = ext.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(ExportFormat::Markdown),
+            "htm" | "html" => Some(ExportFormat::Html),
+            "json-ld" | "jsonld" => Some(ExportFormat::Jsonld),
+            _ => Self::parse(&ext),
+        }
+    }
+}
+
+/// How a compiled dossier cites its sources: a template over the citation's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CitationStyle {
+    /// `attest`, `chicago`, `apa`, or `custom` for the analyst's own template.
+    pub name: String,
+    /// A minijinja template; fields: `byline`, `title`, `outlet`, `published`,
+    /// `paragraph`, `url`, `dateline`; the filter `italic` sets its text in italics.
+    pub template: String,
+}
+
+/// How far a dossier export has got: items whose sources are gathered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -468,6 +579,8 @@ mod tests {
     fn stored_names_are_the_serde_names() {
         assert_names_match_serde(SourceFormat::ALL, SourceFormat::as_str);
         assert_names_match_serde(ActorKind::ALL, ActorKind::as_str);
+        assert_names_match_serde(Stance::ALL, Stance::as_str);
+        assert_names_match_serde(ExportFormat::ALL, ExportFormat::as_str);
         assert_names_match_serde(StatementKind::ALL, StatementKind::as_str);
         assert_names_match_serde(StatementStatus::ALL, StatementStatus::as_str);
         assert_eq!(

@@ -1,61 +1,62 @@
-//! CommonMark output: one block quote per quote, its citation below it, then the
-//! analyst's commentary.
+//! CommonMark with footnotes (as GitHub, Pandoc and Obsidian read them): one block
+//! quote per quote, its attribution below, the citation as a footnote.
 
-use crate::{Articles, Citation};
-use attest_core::{Anchor, DossierDetail, DossierEntry, StatementKind};
+use crate::{Block, Document, Run};
 use std::fmt::Write;
 
-pub fn markdown(detail: &DossierDetail, articles: &Articles) -> String {
+pub fn markdown(doc: &Document) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", escape_inline(&detail.dossier.title));
-    if !detail.dossier.description.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", escape_block(detail.dossier.description.trim()));
+    let mut notes: Vec<String> = Vec::new();
+    let mut footnote = |runs: &[Run]| {
+        notes.push(citation(runs));
+        format!("[^{}]", notes.len())
+    };
+    let _ = writeln!(out, "# {}\n", escape_inline(&doc.title));
+    for p in &doc.description {
+        let _ = writeln!(out, "{}\n", escape_inline(p));
     }
-    if detail.items.is_empty() {
-        out.push_str("*This dossier has no items yet.*\n");
+    if doc.blocks.is_empty() {
+        out.push_str("*This dossier has no items yet.*\n\n");
     }
-    for item in &detail.items {
-        match &item.entry {
-            DossierEntry::Statement { statement: s } => {
-                let speakers: Vec<&str> = s.speakers.iter().map(|a| a.name.as_str()).collect();
-                let quote = s
-                    .content
-                    .iter()
-                    .map(|a| escape_inline(&a.exact))
-                    .collect::<Vec<_>>()
-                    .join(" … ");
-                let quote = match s.kind {
-                    StatementKind::Direct if !starts_with_quote_mark(&quote) => {
-                        format!("“{quote}”")
-                    }
-                    _ => quote,
-                };
-                let _ = writeln!(out, "> {quote}");
-                let speaker = if speakers.is_empty() {
-                    "unattributed".to_owned()
-                } else {
-                    escape_inline(&speakers.join(", "))
-                };
-                let _ = writeln!(out, ">\n> — **{speaker}** ({})\n", kind_label(s.kind));
-                cite(&mut out, articles, s.article_id, s.content.first());
+    for block in &doc.blocks {
+        match block {
+            Block::Section(title) => {
+                let _ = writeln!(out, "## {}\n", escape_inline(title));
             }
-            DossierEntry::Annotation { annotation: a, .. } => {
-                let _ = writeln!(out, "> {}\n", escape_inline(&a.anchor.exact));
-                cite(&mut out, articles, a.article_id, Some(&a.anchor));
-                if !a.note.trim().is_empty() {
-                    let _ = writeln!(out, "Note: {}\n", escape_block(a.note.trim()));
+            Block::Quote(q) => {
+                let mark = footnote(&q.citation);
+                let _ = writeln!(out, "> {}{mark}", escape_inline(&q.text));
+                if let Some(who) = &q.attribution {
+                    let _ = writeln!(out, ">\n> — {}", escape_inline(who));
+                }
+                out.push('\n');
+                for p in &q.note {
+                    let _ = writeln!(out, "Note: {}\n", escape_inline(p));
                 }
             }
-            DossierEntry::Commentary => {}
-            DossierEntry::Missing => {
-                out.push_str(
-                    "*[This item's statement or passage was deleted from the notebook.]*\n\n",
-                );
+            Block::Article {
+                heading,
+                citation,
+                paragraphs,
+            } => {
+                let mark = footnote(citation);
+                let _ = writeln!(out, "### {}{mark}\n", escape_inline(heading));
+                for p in paragraphs {
+                    let _ = writeln!(out, "{}\n", escape_inline(p));
+                }
+            }
+            Block::Commentary(paragraphs) => {
+                for p in paragraphs {
+                    let _ = writeln!(out, "{}\n", escape_inline(p));
+                }
+            }
+            Block::Notice(text) => {
+                let _ = writeln!(out, "*{}*\n", escape_inline(text));
             }
         }
-        if !item.commentary.trim().is_empty() {
-            let _ = writeln!(out, "{}\n", escape_block(item.commentary.trim()));
-        }
+    }
+    for (i, note) in notes.iter().enumerate() {
+        let _ = writeln!(out, "[^{}]: {note}", i + 1);
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -63,25 +64,17 @@ pub fn markdown(detail: &DossierDetail, articles: &Articles) -> String {
     out
 }
 
-fn cite(out: &mut String, articles: &Articles, article_id: i64, anchor: Option<&Anchor>) {
-    let (Some(article), Some(anchor)) = (articles.get(&article_id), anchor) else {
-        out.push_str("Source: *[the article is no longer in the notebook]*\n\n");
-        return;
-    };
-    let parts = Citation::new(article, anchor).parts(escape_inline, |t| format!("*{t}*"));
-    let _ = writeln!(out, "Source: {}.\n", parts.join(", "));
-}
-
-fn kind_label(kind: StatementKind) -> &'static str {
-    match kind {
-        StatementKind::Direct => "direct quote",
-        StatementKind::Indirect => "paraphrase",
-        StatementKind::Mixed => "partly quoted",
-    }
-}
-
-fn starts_with_quote_mark(s: &str) -> bool {
-    s.starts_with(['“', '"', '‘', '«'])
+fn citation(runs: &[Run]) -> String {
+    runs.iter()
+        .map(|r| {
+            let t = escape_inline(&r.text);
+            if r.italic && !t.trim().is_empty() {
+                format!("*{t}*")
+            } else {
+                t
+            }
+        })
+        .collect()
 }
 
 /// Escapes text so CommonMark renders it as the same characters: every ASCII
@@ -99,17 +92,14 @@ fn escape_inline(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    // A line that starts like a list item would become one.
+    // A line that starts like a list item or a numbered one would become one.
     if out.starts_with(['-', '+']) {
         out.insert(0, '\\');
     }
+    if let Some(dot) = out.find(['.', ')']) {
+        if dot > 0 && out[..dot].bytes().all(|b| b.is_ascii_digit()) {
+            out.insert(dot, '\\');
+        }
+    }
     out
-}
-
-/// Escapes a multi-paragraph text of the analyst's: blank lines keep paragraphs apart.
-fn escape_block(s: &str) -> String {
-    s.split("\n\n")
-        .map(|p| escape_inline(p.trim()))
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }

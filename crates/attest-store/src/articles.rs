@@ -316,6 +316,28 @@ impl Notebook {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Deletes an article with its source file, passages and statements; dossier items
+    /// that held them stay, shown as missing.
+    pub fn delete_article(&mut self, id: i64) -> Result<()> {
+        let n = self.conn.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound { what: "article", id });
+        }
+        Ok(())
+    }
+
+    pub fn article_summary(&self, id: i64) -> Result<ArticleSummary> {
+        found(
+            self.conn.query_row(
+                &format!("SELECT {SUMMARY_COLUMNS} FROM articles AS a WHERE a.id = ?1"),
+                [id],
+                summary,
+            ),
+            "article",
+            id,
+        )
+    }
+
     pub fn article_count(&self) -> Result<u32> {
         Ok(self
             .conn

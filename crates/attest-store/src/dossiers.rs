@@ -1,19 +1,26 @@
 use crate::{found, Notebook, Result, StoreError};
-use attest_core::{Dossier, DossierDetail, DossierEntry, DossierItem};
+use attest_core::{Dossier, DossierDetail, DossierEntry, DossierItem, DossierQuery};
 use rusqlite::{params, Row, Transaction};
 
 const COLUMNS: &str = "d.id, d.title, d.description, d.created_at,
-    (SELECT count(*) FROM dossier_items i WHERE i.dossier_id = d.id)";
+    (SELECT count(*) FROM dossier_items i WHERE i.dossier_id = d.id), d.query";
 
 fn dossier(r: &Row) -> rusqlite::Result<Dossier> {
+    let query: Option<String> = r.get(5)?;
     Ok(Dossier {
         id: r.get(0)?,
         title: r.get(1)?,
         description: r.get(2)?,
         created_at: r.get(3)?,
         item_count: r.get(4)?,
+        // Written by `create_query_dossier` from the same type; unreadable means a
+        // newer field set, shown as no query rather than failing the whole list.
+        query: query.and_then(|q| serde_json::from_str(&q).ok()),
     })
 }
+
+/// The citation style setting's key.
+const CITATION_STYLE: &str = "citation_style";
 
 impl Notebook {
     pub fn create_dossier(&mut self, title: &str, description: &str) -> Result<Dossier> {
@@ -26,6 +33,46 @@ impl Notebook {
             params![title, description],
         )?;
         self.dossier(self.conn.last_insert_rowid())
+    }
+
+    /// A dossier that holds the statements matching `query`, as they are when read.
+    pub fn create_query_dossier(
+        &mut self,
+        title: &str,
+        description: &str,
+        query: &DossierQuery,
+    ) -> Result<Dossier> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(StoreError::Invalid("a dossier needs a title".into()));
+        }
+        let json = serde_json::to_string(query)
+            .map_err(|e| StoreError::Invalid(format!("cannot store the query: {e}")))?;
+        self.conn.execute(
+            "INSERT INTO dossiers (title, description, query) VALUES (?1, ?2, ?3)",
+            params![title, description, json],
+        )?;
+        self.dossier(self.conn.last_insert_rowid())
+    }
+
+    /// Turns a saved-query dossier into a fixed one holding the statements that match
+    /// now, in the same order; later edits no longer follow the query.
+    pub fn freeze_dossier(&mut self, id: i64) -> Result<Dossier> {
+        let d = self.dossier(id)?;
+        let Some(query) = d.query else {
+            return Err(StoreError::Invalid(format!(
+                "“{}” is not a saved-query dossier",
+                d.title
+            )));
+        };
+        let statements = self.statements_matching(&query)?;
+        let tx = self.conn.transaction()?;
+        for s in &statements {
+            append_item(&tx, id, NewItem::statement(s.id))?;
+        }
+        tx.execute("UPDATE dossiers SET query = NULL WHERE id = ?1", [id])?;
+        tx.commit()?;
+        self.dossier(id)
     }
 
     pub fn dossier(&self, id: i64) -> Result<Dossier> {
@@ -80,8 +127,23 @@ impl Notebook {
     /// The dossier with its items in order.
     pub fn dossier_detail(&self, id: i64) -> Result<DossierDetail> {
         let dossier = self.dossier(id)?;
+        if let Some(query) = &dossier.query {
+            let items = self
+                .statements_matching(query)?
+                .into_iter()
+                .enumerate()
+                .map(|(i, statement)| DossierItem {
+                    // Not stored: negative so it never clashes with a stored item's id.
+                    id: -statement.id,
+                    position: i as u32,
+                    entry: DossierEntry::Statement { statement },
+                    commentary: String::new(),
+                })
+                .collect();
+            return Ok(DossierDetail { dossier, items });
+        }
         let mut stmt = self.conn.prepare(
-            "SELECT id, position, kind, statement_id, annotation_id, commentary
+            "SELECT id, position, kind, statement_id, annotation_id, commentary, article_id, title
              FROM dossier_items WHERE dossier_id = ?1 ORDER BY position, id",
         )?;
         let rows = stmt
@@ -93,11 +155,15 @@ impl Notebook {
                     r.get::<_, Option<i64>>(3)?,
                     r.get::<_, Option<i64>>(4)?,
                     r.get::<_, String>(5)?,
+                    r.get::<_, Option<i64>>(6)?,
+                    r.get::<_, String>(7)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut items = Vec::with_capacity(rows.len());
-        for (item_id, position, kind, statement_id, annotation_id, commentary) in rows {
+        for (item_id, position, kind, statement_id, annotation_id, commentary, article_id, title) in
+            rows
+        {
             let entry = match (kind.as_str(), statement_id, annotation_id) {
                 ("statement", Some(sid), _) => DossierEntry::Statement {
                     statement: self.statement(sid)?,
@@ -113,6 +179,13 @@ impl Notebook {
                         article_title,
                     }
                 }
+                ("article", _, _) => match article_id {
+                    Some(aid) => DossierEntry::Article {
+                        article: self.article_summary(aid)?,
+                    },
+                    None => DossierEntry::Missing,
+                },
+                ("section", _, _) => DossierEntry::Section { title },
                 ("commentary", _, _) => DossierEntry::Commentary,
                 _ => DossierEntry::Missing,
             };
@@ -132,32 +205,105 @@ impl Notebook {
         dossier_id: i64,
         statement_ids: &[i64],
     ) -> Result<()> {
-        self.dossier(dossier_id)?;
+        self.editable_dossier(dossier_id)?;
         for id in statement_ids {
             self.statement(*id)?;
         }
         let tx = self.conn.transaction()?;
         for id in statement_ids {
-            append_item(&tx, dossier_id, "statement", Some(*id), None, "")?;
+            append_item(&tx, dossier_id, NewItem::statement(*id))?;
         }
         tx.commit()?;
         Ok(())
     }
 
     pub fn add_annotation_to_dossier(&mut self, dossier_id: i64, annotation_id: i64) -> Result<()> {
-        self.dossier(dossier_id)?;
+        self.editable_dossier(dossier_id)?;
         self.annotation(annotation_id)?;
-        let tx = self.conn.transaction()?;
-        append_item(&tx, dossier_id, "annotation", None, Some(annotation_id), "")?;
-        tx.commit()?;
-        Ok(())
+        self.append(dossier_id, NewItem {
+            kind: "annotation",
+            annotation_id: Some(annotation_id),
+            ..NewItem::default()
+        })
+    }
+
+    /// Appends a whole article, cited as a source.
+    pub fn add_article_to_dossier(&mut self, dossier_id: i64, article_id: i64) -> Result<()> {
+        self.editable_dossier(dossier_id)?;
+        self.article_summary(article_id)?;
+        self.append(dossier_id, NewItem {
+            kind: "article",
+            article_id: Some(article_id),
+            ..NewItem::default()
+        })
+    }
+
+    /// Appends a section heading; the items after it belong to the section.
+    pub fn add_section_to_dossier(&mut self, dossier_id: i64, title: &str) -> Result<()> {
+        self.editable_dossier(dossier_id)?;
+        if title.trim().is_empty() {
+            return Err(StoreError::Invalid("a section needs a title".into()));
+        }
+        self.append(dossier_id, NewItem {
+            kind: "section",
+            title: title.trim(),
+            ..NewItem::default()
+        })
     }
 
     /// Appends a paragraph of the analyst's own text.
     pub fn add_commentary_to_dossier(&mut self, dossier_id: i64, text: &str) -> Result<()> {
-        self.dossier(dossier_id)?;
+        self.editable_dossier(dossier_id)?;
+        self.append(dossier_id, NewItem {
+            kind: "commentary",
+            commentary: text,
+            ..NewItem::default()
+        })
+    }
+
+    /// The citation style compiled documents use; `None` until the analyst picks one.
+    pub fn citation_style(&self) -> Result<Option<attest_core::CitationStyle>> {
+        let value: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [CITATION_STYLE],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
+    }
+
+    pub fn set_citation_style(&mut self, style: &attest_core::CitationStyle) -> Result<()> {
+        let json = serde_json::to_string(style)
+            .map_err(|e| StoreError::Invalid(format!("cannot store the style: {e}")))?;
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![CITATION_STYLE, json],
+        )?;
+        Ok(())
+    }
+
+    /// The dossier, if its items can be edited (a saved-query dossier's cannot).
+    fn editable_dossier(&self, id: i64) -> Result<Dossier> {
+        let d = self.dossier(id)?;
+        if d.query.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "“{}” follows a saved query: freeze it to edit its items",
+                d.title
+            )));
+        }
+        Ok(d)
+    }
+
+    fn append(&mut self, dossier_id: i64, item: NewItem) -> Result<()> {
         let tx = self.conn.transaction()?;
-        append_item(&tx, dossier_id, "commentary", None, None, text)?;
+        append_item(&tx, dossier_id, item)?;
         tx.commit()?;
         Ok(())
     }
@@ -223,19 +369,42 @@ impl Notebook {
     }
 }
 
-fn append_item(
-    tx: &Transaction,
-    dossier_id: i64,
-    kind: &str,
+/// A dossier item to append: its kind and the columns that kind uses.
+#[derive(Default)]
+struct NewItem<'a> {
+    kind: &'static str,
     statement_id: Option<i64>,
     annotation_id: Option<i64>,
-    commentary: &str,
-) -> Result<()> {
+    article_id: Option<i64>,
+    title: &'a str,
+    commentary: &'a str,
+}
+
+impl NewItem<'_> {
+    fn statement(id: i64) -> Self {
+        NewItem {
+            kind: "statement",
+            statement_id: Some(id),
+            ..NewItem::default()
+        }
+    }
+}
+
+fn append_item(tx: &Transaction, dossier_id: i64, item: NewItem) -> Result<()> {
     tx.execute(
-        "INSERT INTO dossier_items (dossier_id, position, kind, statement_id, annotation_id, commentary)
+        "INSERT INTO dossier_items
+             (dossier_id, position, kind, statement_id, annotation_id, article_id, title, commentary)
          VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM dossier_items WHERE dossier_id = ?1),
-                 ?2, ?3, ?4, ?5)",
-        params![dossier_id, kind, statement_id, annotation_id, commentary],
+                 ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            dossier_id,
+            item.kind,
+            item.statement_id,
+            item.annotation_id,
+            item.article_id,
+            item.title,
+            item.commentary
+        ],
     )?;
     Ok(())
 }

@@ -152,6 +152,45 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX related_articles_related ON related_articles(related_id);
     "#,
+    // 3: dossiers grow up. Statements get a stance and topic tags; a dossier may be a
+    // saved query; items may be whole articles or section headings; the notebook keeps
+    // settings (the citation style).
+    r#"
+    ALTER TABLE statements ADD COLUMN stance TEXT
+        CHECK (stance IN ('supports', 'opposes', 'neutral'));
+    CREATE TABLE statement_topics (
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        topic        TEXT NOT NULL COLLATE NOCASE,
+        ord          INTEGER NOT NULL,
+        PRIMARY KEY (statement_id, topic)
+    );
+    CREATE INDEX statement_topics_topic ON statement_topics(topic);
+
+    ALTER TABLE dossiers ADD COLUMN query TEXT;
+
+    CREATE TABLE dossier_items_v3 (
+        id            INTEGER PRIMARY KEY,
+        dossier_id    INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        kind          TEXT NOT NULL
+                      CHECK (kind IN ('statement', 'annotation', 'article', 'section', 'commentary')),
+        statement_id  INTEGER REFERENCES statements(id) ON DELETE SET NULL,
+        annotation_id INTEGER REFERENCES annotations(id) ON DELETE SET NULL,
+        article_id    INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        title         TEXT NOT NULL DEFAULT '',
+        commentary    TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO dossier_items_v3 (id, dossier_id, position, kind, statement_id, annotation_id, commentary)
+        SELECT id, dossier_id, position, kind, statement_id, annotation_id, commentary FROM dossier_items;
+    DROP TABLE dossier_items;
+    ALTER TABLE dossier_items_v3 RENAME TO dossier_items;
+    CREATE INDEX dossier_items_dossier ON dossier_items(dossier_id, position);
+
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -166,7 +205,14 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    apply_up_to(conn, SCHEMA_VERSION)
+}
+
+/// Applies the migrations after the file's version, up to `version`.
+pub(crate) fn apply_up_to(conn: &mut Connection, version: i64) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let pending = MIGRATIONS.iter().enumerate().take(version as usize);
+    for (i, sql) in pending.skip(found as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;

@@ -1,7 +1,7 @@
 use crate::{found, Notebook, Result, StoreError};
 use attest_core::{
-    text, ActorRef, Anchor, NewStatement, Span, Statement, StatementFilter, StatementKind,
-    StatementStatus,
+    text, ActorRef, Anchor, DossierQuery, NewStatement, Span, Stance, Statement, StatementFilter,
+    StatementKind, StatementStatus,
 };
 use rusqlite::{params, Transaction};
 
@@ -29,14 +29,16 @@ impl Notebook {
 
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO statements (article_id, kind, status) VALUES (?1, ?2, ?3)",
+            "INSERT INTO statements (article_id, kind, status, stance) VALUES (?1, ?2, ?3, ?4)",
             params![
                 new.article_id,
                 new.kind.as_str(),
-                StatementStatus::Accepted.as_str()
+                StatementStatus::Accepted.as_str(),
+                new.stance.map(Stance::as_str),
             ],
         )?;
         let id = tx.last_insert_rowid();
+        insert_topics(&tx, id, &new.topics)?;
         let spans = speaker
             .iter()
             .map(|a| ("speaker", 0, a))
@@ -65,6 +67,76 @@ impl Notebook {
         )
     }
 
+    /// Sets a statement's stance and topic tags (replacing the old ones).
+    pub fn set_statement_coding(
+        &mut self,
+        id: i64,
+        stance: Option<Stance>,
+        topics: &[String],
+    ) -> Result<Statement> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE statements SET stance = ?2 WHERE id = ?1",
+            params![id, stance.map(Stance::as_str)],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound {
+                what: "statement",
+                id,
+            });
+        }
+        tx.execute("DELETE FROM statement_topics WHERE statement_id = ?1", [id])?;
+        insert_topics(&tx, id, topics)?;
+        tx.commit()?;
+        self.statement(id)
+    }
+
+    /// Statements a saved-query dossier holds: those matching `q`, oldest article
+    /// first (by publication date, then import order), in reading order within one.
+    pub fn statements_matching(&self, q: &DossierQuery) -> Result<Vec<Statement>> {
+        let mut list = self.query_statements(
+            "(?1 IS NULL OR EXISTS (SELECT 1 FROM statement_actors sa
+                                    WHERE sa.statement_id = s.id AND sa.actor_id = ?1))
+             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_topics st
+                                        WHERE st.statement_id = s.id AND st.topic = ?2))
+             AND (?3 IS NULL OR s.stance = ?3)
+             AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)
+             AND (?5 IS NULL OR substr(a.published, 1, length(?5)) >= ?5)
+             AND (?6 IS NULL OR substr(a.published, 1, length(?6)) <= ?6)
+             AND s.status != 'rejected'",
+            params![
+                q.actor_id,
+                q.topic.as_deref().map(str::trim),
+                q.stance.map(Stance::as_str),
+                q.outlet.as_deref().map(str::trim),
+                q.from.as_deref().map(str::trim),
+                q.to.as_deref().map(str::trim),
+            ],
+        )?;
+        // Stable: reading order within an article is kept.
+        let published: std::collections::HashMap<i64, Option<String>> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT published FROM articles WHERE id = ?1")?;
+            let mut map = std::collections::HashMap::new();
+            for s in &list {
+                if !map.contains_key(&s.article_id) {
+                    let p: Option<String> = stmt.query_row([s.article_id], |r| r.get(0))?;
+                    map.insert(s.article_id, p);
+                }
+            }
+            map
+        };
+        list.sort_by(|a, b| {
+            (published[&a.article_id].is_none(), &published[&a.article_id], a.article_id).cmp(&(
+                published[&b.article_id].is_none(),
+                &published[&b.article_id],
+                b.article_id,
+            ))
+        });
+        Ok(list)
+    }
+
     /// Statements matching `filter`, in article order then reading order.
     pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
         self.query_statements(
@@ -82,7 +154,7 @@ impl Notebook {
     ) -> Result<Vec<Statement>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT s.id, s.article_id, coalesce(a.title, a.fallback_title), s.kind, s.status,
-                    s.created_at
+                    s.created_at, s.stance
              FROM statements s JOIN articles a ON a.id = s.article_id
              WHERE {condition}
              ORDER BY s.article_id,
@@ -94,6 +166,7 @@ impl Notebook {
             .query_map(args, |r| {
                 let kind: String = r.get(3)?;
                 let status: String = r.get(4)?;
+                let stance: Option<String> = r.get(6)?;
                 Ok(Statement {
                     id: r.get(0)?,
                     article_id: r.get(1)?,
@@ -104,6 +177,8 @@ impl Notebook {
                     content: Vec::new(),
                     kind: StatementKind::parse(&kind).unwrap_or(StatementKind::Direct),
                     status: StatementStatus::parse(&status).unwrap_or(StatementStatus::Proposed),
+                    stance: stance.as_deref().and_then(Stance::parse),
+                    topics: Vec::new(),
                     created_at: r.get(5)?,
                 })
             })?
@@ -148,6 +223,12 @@ impl Notebook {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let mut topics = self.conn.prepare_cached(
+            "SELECT topic FROM statement_topics WHERE statement_id = ?1 ORDER BY ord",
+        )?;
+        s.topics = topics
+            .query_map([s.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(s)
     }
 
@@ -186,5 +267,16 @@ fn insert_span(
             a.suffix
         ],
     )?;
+    Ok(())
+}
+
+/// Stores topic tags in the order given, trimmed, empty and repeated ones dropped.
+fn insert_topics(tx: &Transaction, statement_id: i64, topics: &[String]) -> Result<()> {
+    for (ord, topic) in topics.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).enumerate() {
+        tx.execute(
+            "INSERT OR IGNORE INTO statement_topics (statement_id, topic, ord) VALUES (?1, ?2, ?3)",
+            params![statement_id, topic, ord as i64],
+        )?;
+    }
     Ok(())
 }

@@ -1,0 +1,138 @@
+//! Compiling dossiers into documents and data files, with the notebook's citation
+//! style, written whole or not at all.
+
+use crate::{Api, ApiError, ErrorKind, Result};
+use attest_core::*;
+use attest_export::{Articles, Document};
+use std::path::Path;
+
+/// How far an export has got: items gathered, then the file written.
+pub type ExportStep<'a> = &'a mut dyn FnMut(&ExportProgress);
+
+impl Api {
+    /// The citation style in use: the analyst's choice, else Attest's default.
+    pub fn citation_style(&self) -> Result<CitationStyle> {
+        Ok(self
+            .notebook
+            .citation_style()?
+            .unwrap_or_else(attest_export::default_citation_style))
+    }
+
+    /// The styles Attest ships, to start from.
+    pub fn citation_styles(&self) -> Vec<CitationStyle> {
+        attest_export::citation_styles()
+    }
+
+    /// Sets the citation style after checking that its template compiles.
+    pub fn set_citation_style(&mut self, style: &CitationStyle) -> Result<CitationStyle> {
+        attest_export::CitationFormatter::new(style)?;
+        self.notebook.set_citation_style(style)?;
+        self.citation_style()
+    }
+
+    /// The dossier compiled to `format`, as the bytes of the file.
+    pub fn compile_dossier(&self, dossier_id: i64, format: ExportFormat) -> Result<Vec<u8>> {
+        self.compile_dossier_with(dossier_id, format, &mut |_| {})
+    }
+
+    pub fn compile_dossier_with(
+        &self,
+        dossier_id: i64,
+        format: ExportFormat,
+        progress: ExportStep,
+    ) -> Result<Vec<u8>> {
+        let detail = self.dossier(dossier_id)?;
+        let articles = self.cited_articles(&detail, progress)?;
+        let document = || -> Result<Document> {
+            Ok(Document::build(&detail, &articles, &self.citation_style()?)?)
+        };
+        let bytes = match format {
+            ExportFormat::Markdown => attest_export::markdown(&document()?).into_bytes(),
+            ExportFormat::Html => attest_export::html(&document()?).into_bytes(),
+            ExportFormat::Docx
+            | ExportFormat::Pdf
+            | ExportFormat::Csv
+            | ExportFormat::Json
+            | ExportFormat::Jsonld
+            | ExportFormat::Graphml
+            | ExportFormat::Gexf => {
+                return Err(ApiError::invalid(format!(
+                    "{} export is not available in this build",
+                    format.as_str()
+                )))
+            }
+        };
+        Ok(bytes)
+    }
+
+    /// Compiles a dossier and writes it to `path` whole or not at all (a temporary file
+    /// renamed into place).
+    pub fn export_dossier(
+        &self,
+        dossier_id: i64,
+        format: ExportFormat,
+        path: &Path,
+    ) -> Result<ExportReport> {
+        self.export_dossier_with(dossier_id, format, path, &mut |_| {})
+    }
+
+    pub fn export_dossier_with(
+        &self,
+        dossier_id: i64,
+        format: ExportFormat,
+        path: &Path,
+        progress: ExportStep,
+    ) -> Result<ExportReport> {
+        let bytes = self.compile_dossier_with(dossier_id, format, progress)?;
+        write_atomically(path, &bytes)?;
+        Ok(ExportReport {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    }
+
+    /// Every article the dossier's items stand in, read once each.
+    fn cited_articles(&self, detail: &DossierDetail, progress: ExportStep) -> Result<Articles> {
+        let total = detail.items.len() as u32;
+        let mut articles = Articles::new();
+        for (i, item) in detail.items.iter().enumerate() {
+            let article_id = match &item.entry {
+                DossierEntry::Statement { statement } => statement.article_id,
+                DossierEntry::Annotation { annotation, .. } => annotation.article_id,
+                DossierEntry::Article { article } => article.id,
+                DossierEntry::Section { .. } | DossierEntry::Commentary | DossierEntry::Missing => {
+                    continue
+                }
+            };
+            if let std::collections::hash_map::Entry::Vacant(slot) = articles.entry(article_id) {
+                slot.insert(self.notebook.article(article_id)?);
+            }
+            if i % 100 == 0 {
+                progress(&ExportProgress {
+                    done: i as u32,
+                    total,
+                });
+            }
+        }
+        progress(&ExportProgress { done: total, total });
+        Ok(articles)
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e: std::io::Error| {
+        ApiError::new(
+            ErrorKind::Io,
+            format!("cannot write {}: {e}", path.display()),
+        )
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| ApiError::invalid(format!("{} is not a file name", path.display())))?;
+    let tmp = path.with_file_name(format!(".{}.attest-tmp", name.to_string_lossy()));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
