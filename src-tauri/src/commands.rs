@@ -233,12 +233,84 @@ pub async fn remove_dossier_item(
     state.with(|api| api.remove_dossier_item(dossier_id, item_id))
 }
 
+/// Compiles on a blocking thread with its own connection, so a large dossier does not
+/// hold up the window; progress (items gathered) goes to `on_progress`.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn export_dossier(
     state: State<'_, AppState>,
     dossier_id: i64,
     format: ExportFormat,
     path: String,
+    on_progress: Channel<ExportProgress>,
 ) -> Result<ExportReport> {
-    state.with(|api| api.export_dossier(dossier_id, format, &PathBuf::from(&path)))
+    let notebook = state.notebook_path()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let api = Api::open(&notebook)?;
+        api.export_dossier_with(dossier_id, format, &PathBuf::from(&path), &mut |p| {
+            let _ = on_progress.send(p.clone());
+        })
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorKind::Internal, format!("the export stopped: {e}")))?
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_article_to_dossier(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    article_id: i64,
+) -> Result<DossierDetail> {
+    state.with(|api| api.add_article_to_dossier(dossier_id, article_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_section(
+    state: State<'_, AppState>,
+    dossier_id: i64,
+    title: String,
+) -> Result<DossierDetail> {
+    state.with(|api| api.add_section(dossier_id, &title))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_query_dossier(
+    state: State<'_, AppState>,
+    title: String,
+    description: String,
+    query: DossierQuery,
+) -> Result<Dossier> {
+    state.with(|api| api.create_query_dossier(&title, &description, &query))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn freeze_dossier(state: State<'_, AppState>, id: i64) -> Result<DossierDetail> {
+    state.with(|api| api.freeze_dossier(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_statement_coding(
+    state: State<'_, AppState>,
+    id: i64,
+    stance: Option<Stance>,
+    topics: Vec<String>,
+) -> Result<Statement> {
+    state.with(|api| api.set_statement_coding(id, stance, &topics))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn citation_style(state: State<'_, AppState>) -> Result<CitationStyle> {
+    state.with(|api| api.citation_style())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn citation_styles(state: State<'_, AppState>) -> Result<Vec<CitationStyle>> {
+    state.with(|api| Ok(api.citation_styles()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_citation_style(
+    state: State<'_, AppState>,
+    style: CitationStyle,
+) -> Result<CitationStyle> {
+    state.with(|api| api.set_citation_style(&style))
 }

@@ -40,6 +40,14 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::move_dossier_item,
             commands::remove_dossier_item,
             commands::export_dossier,
+            commands::add_article_to_dossier,
+            commands::add_section,
+            commands::create_query_dossier,
+            commands::freeze_dossier,
+            commands::set_statement_coding,
+            commands::citation_style,
+            commands::citation_styles,
+            commands::set_citation_style,
         ])
 }
 

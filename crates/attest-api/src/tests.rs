@@ -143,10 +143,10 @@ fn seed_statement_into_a_dossier_exported_as_markdown() {
         .unwrap();
     let md = std::fs::read_to_string(&out).unwrap();
     assert_eq!(report.bytes, md.len() as u64);
-    assert!(md.contains(&format!("> “{quote}”")), "{md}");
-    assert!(md.contains("— **Wang Yi** (direct quote)"), "{md}");
+    assert!(md.contains(&format!("> “{quote}”[^1]")), "{md}");
+    assert!(md.contains("— Wang Yi (direct quote)"), "{md}");
     assert!(
-        md.contains("Source: News Desk, *untitled (article.txt)*, ¶5."),
+        md.contains("[^1]: News Desk, *untitled (article.txt)*, ¶5."),
         "{md}"
     );
     assert!(md.contains("Beijing’s strongest line."));

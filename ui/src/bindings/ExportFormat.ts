@@ -3,4 +3,4 @@
 /**
  * Document formats a dossier compiles to.
  */
-export type ExportFormat = "markdown";
+export type ExportFormat = "markdown" | "html" | "docx" | "pdf" | "csv" | "json" | "jsonld" | "graphml" | "gexf";
