@@ -12,7 +12,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages to build the app, and to drive it in tests.
 BUILD_PACKAGES := build-essential file pkg-config libssl-dev libwebkit2gtk-4.1-dev \
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
-TEST_PACKAGES := xvfb xauth webkit2gtk-driver
+# LibreOffice and poppler read our DOCX and PDF exports in the tests, networkx (PyPI)
+# our GraphML and GEXF.
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver libreoffice-writer-nogui poppler-utils fonts-dejavu-core \
+  fonts-noto-core
 
 .PHONY: help deps test-deps apt ui app run test lint test-rust test-ui test-e2e bindings bundle install clean
 
@@ -35,6 +38,7 @@ deps:
 test-deps: deps
 	@$(MAKE) --no-print-directory apt PACKAGES="$(TEST_PACKAGES)"
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --version "^2" --locked
+	@python3 -c 'import networkx' 2>/dev/null || python3 -m pip install --quiet networkx
 
 # Installs the Debian packages in PACKAGES that are not installed yet.
 apt:

@@ -196,15 +196,19 @@ test('the statement goes into a new dossier that exports as Markdown', async () 
 
   const [dossier] = await driver.invoke('list_dossiers', {});
   assert.equal(dossier.title, 'China and Pakistan');
-  // The Export button opens a native save dialog, which WebDriver cannot drive; the
-  // test calls the command the dialog's answer goes to.
+  // The Export button opens the native save dialog, answered with this path.
   const out = join(work, 'dossier.md');
-  await driver.invoke('export_dossier', { dossier_id: dossier.id, format: 'markdown', path: out });
+  await driver.answerSaveDialog(out);
+  await driver.click('[data-testid="export-format"] option[value="markdown"]');
+  await driver.click('[data-testid="export-dossier"]');
+  await driver.waitFor('[role="status"]', {
+    until: async (el) => (await el.text()).includes('Exported to'),
+  });
   const md = readFileSync(out, 'utf8');
   assert.match(md, /^# China and Pakistan/);
-  assert.ok(md.includes(`> “${seedQuote}”`), md);
-  assert.ok(md.includes('— **Wang Yi** (direct quote)'), md);
-  assert.ok(md.includes('Source: News Desk, *untitled (article.txt)*, ¶5.'), md);
+  assert.ok(md.includes(`> “${seedQuote}”[^1]`), md);
+  assert.ok(md.includes('— Wang Yi (direct quote)'), md);
+  assert.ok(md.includes('[^1]: News Desk, *untitled (article.txt)*, ¶5.'), md);
   assert.ok(md.includes('The strongest line of the visit.'), md);
 });
 

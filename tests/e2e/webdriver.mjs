@@ -122,6 +122,27 @@ export class Driver {
     return result.value;
   }
 
+  /**
+   * Answers the native save dialogs from now on with `path` instead of showing them:
+   * WebDriver cannot drive a GTK dialog. Tauri's IPC travels as fetch() requests to its
+   * ipc:// protocol, so the page answers the dialog's request itself; everything after
+   * the dialog (the UI, the export command, the file) is real.
+   */
+  async answerSaveDialog(path) {
+    await this.execute(
+      `if (!window.__realFetch) {
+         window.__realFetch = window.fetch;
+         const dialog = encodeURIComponent('plugin:dialog|save');
+         window.fetch = (url, init) => String(url).includes(dialog)
+           ? Promise.resolve(new Response(JSON.stringify(window.__saveDialogAnswer), {
+               headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }))
+           : window.__realFetch(url, init);
+       }
+       window.__saveDialogAnswer = arguments[0];`,
+      [path],
+    );
+  }
+
   /** PNG bytes of the window. */
   async screenshot() {
     return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');

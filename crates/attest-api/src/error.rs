@@ -66,3 +66,9 @@ impl From<attest_export::ExportError> for ApiError {
         ApiError::new(kind, e.to_string())
     }
 }
+
+impl From<attest_pdf::PdfError> for ApiError {
+    fn from(e: attest_pdf::PdfError) -> Self {
+        ApiError::new(ErrorKind::Internal, e.to_string())
+    }
+}

@@ -46,23 +46,45 @@ impl Api {
         let document = || -> Result<Document> {
             Ok(Document::build(&detail, &articles, &self.citation_style()?)?)
         };
-        let bytes = match format {
+        let statements: Vec<Statement> = detail
+            .items
+            .iter()
+            .filter_map(|i| match &i.entry {
+                DossierEntry::Statement { statement } => Some(statement.clone()),
+                _ => None,
+            })
+            .collect();
+        let annotations: Vec<Annotation> = detail
+            .items
+            .iter()
+            .filter_map(|i| match &i.entry {
+                DossierEntry::Annotation { annotation, .. } => Some(annotation.clone()),
+                _ => None,
+            })
+            .collect();
+        let actors = self
+            .actors()?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect::<std::collections::HashMap<_, _>>();
+        let data = attest_export::data::DataSet {
+            statements: &statements,
+            annotations: &annotations,
+            articles: &articles,
+            actors: &actors,
+        };
+        use attest_export::data;
+        Ok(match format {
             ExportFormat::Markdown => attest_export::markdown(&document()?).into_bytes(),
             ExportFormat::Html => attest_export::html(&document()?).into_bytes(),
-            ExportFormat::Docx
-            | ExportFormat::Pdf
-            | ExportFormat::Csv
-            | ExportFormat::Json
-            | ExportFormat::Jsonld
-            | ExportFormat::Graphml
-            | ExportFormat::Gexf => {
-                return Err(ApiError::invalid(format!(
-                    "{} export is not available in this build",
-                    format.as_str()
-                )))
-            }
-        };
-        Ok(bytes)
+            ExportFormat::Docx => attest_export::docx(&document()?)?,
+            ExportFormat::Pdf => attest_pdf::pdf(&document()?)?,
+            ExportFormat::Csv => data::statements_csv(&data)?,
+            ExportFormat::Json => data::statements_json(&data)?,
+            ExportFormat::Jsonld => data::web_annotations_jsonld(&data)?,
+            ExportFormat::Graphml => data::graphml(&data, None)?,
+            ExportFormat::Gexf => data::gexf(&data, None)?,
+        })
     }
 
     /// Compiles a dossier and writes it to `path` whole or not at all (a temporary file

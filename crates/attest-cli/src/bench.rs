@@ -140,3 +140,124 @@ impl SplitMix {
         ((z ^ (z >> 31)) % n as u64) as usize
     }
 }
+
+/// The time to compile one dossier to one format.
+#[derive(Debug, Serialize)]
+pub struct CompileFigure {
+    pub format: String,
+    pub items: usize,
+    pub seconds: f64,
+    pub bytes: usize,
+}
+
+impl CompileFigure {
+    pub fn line(&self) -> String {
+        format!(
+            "{:<8} {} items in {:.3} s ({} bytes)",
+            self.format, self.items, self.seconds, self.bytes
+        )
+    }
+}
+
+/// Builds a dossier of `statements` real quotations into the (fresh) notebook at
+/// `notebook` — the `.txt` articles in `from` imported, every passage between
+/// quotation marks made a statement of one of 20 speakers, with stances and topics,
+/// a section every 50 items — then compiles it to every format and times each.
+pub fn dossier(
+    notebook: &Path,
+    from: &Path,
+    statements: usize,
+) -> Result<Vec<CompileFigure>, ApiError> {
+    use attest_core::*;
+    let mut api = Api::open(notebook)?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(from)
+        .map_err(|e| ApiError::invalid(format!("{}: {e}", from.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    api.import(&files);
+    let speakers: Vec<i64> = (0..20)
+        .map(|i| {
+            api.add_actor(&NewActor {
+                name: format!("Speaker {i:02}"),
+                kind: if i % 4 == 0 {
+                    ActorKind::State
+                } else {
+                    ActorKind::Person
+                },
+                aliases: vec![],
+            })
+            .map(|a| a.id)
+        })
+        .collect::<Result<_, _>>()?;
+    const TOPICS: [&str; 6] = ["trade", "security", "border", "energy", "elections", "aid"];
+    let stances = Stance::ALL;
+    let dossier = api.create_dossier("Benchmark dossier", "Real quotations, compiled.")?;
+    let mut made = 0;
+    'articles: for summary in api.articles()? {
+        let text = api.article_view(summary.id)?.article.text;
+        for span in quotations(&text) {
+            if made == statements {
+                break 'articles;
+            }
+            if made % 50 == 0 {
+                api.add_section(dossier.id, &format!("Part {}", made / 50 + 1))?;
+            }
+            let s = api.add_statement(&NewStatement {
+                article_id: summary.id,
+                content: vec![span],
+                speaker_actor_ids: vec![speakers[made % speakers.len()]],
+                speaker_mention: None,
+                cue: None,
+                kind: StatementKind::Direct,
+                stance: Some(stances[made % stances.len()]),
+                topics: vec![TOPICS[made % TOPICS.len()].to_owned()],
+            })?;
+            api.add_to_dossier(dossier.id, &[s.id])?;
+            made += 1;
+        }
+    }
+    let items = api.dossier(dossier.id)?.items.len();
+    ExportFormat::ALL
+        .iter()
+        .map(|&format| {
+            let started = Instant::now();
+            let bytes = api.compile_dossier(dossier.id, format)?;
+            Ok(CompileFigure {
+                format: format.as_str().to_owned(),
+                items,
+                seconds: started.elapsed().as_secs_f64(),
+                bytes: bytes.len(),
+            })
+        })
+        .collect()
+}
+
+/// Spans (code points) of the passages between “curly” or "straight" double quotes,
+/// at least four words long.
+fn quotations(text: &str) -> Vec<attest_core::Span> {
+    let mut out = Vec::new();
+    let mut open: Option<u32> = None;
+    for (i, c) in text.chars().enumerate() {
+        let i = i as u32;
+        match (c, open) {
+            ('“', _) | ('"', None) => open = Some(i + 1),
+            ('”', Some(start)) | ('"', Some(start)) => {
+                open = None;
+                let words = text
+                    .chars()
+                    .skip(start as usize)
+                    .take((i - start) as usize)
+                    .filter(|c| *c == ' ')
+                    .count();
+                if words >= 3 && !text.chars().skip(start as usize).take((i - start) as usize).any(|c| c == '\n') {
+                    out.push(attest_core::Span { start, end: i });
+                }
+            }
+            ('\n', _) => open = None,
+            _ => {}
+        }
+    }
+    out
+}

@@ -95,6 +95,15 @@ enum BenchCommand {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Build a dossier of real quotations in a fresh notebook (--notebook) and time
+    /// its compilation to every format.
+    Dossier {
+        /// Folder of .txt articles (e.g. ../shared/corpus/polnear-train/text).
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        #[arg(long, default_value_t = 1_000)]
+        statements: usize,
+    },
     /// Run the import pipeline without a notebook and report the rate.
     Extract {
         #[arg(required = true)]
@@ -264,6 +273,15 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
         Command::Bench(BenchCommand::Extract { paths }) => {
             let figures = bench::extract(&paths);
             out.print(&figures, || figures.line());
+            Ok(true)
+        }
+        Command::Bench(BenchCommand::Dossier { from, statements }) => {
+            let notebook = cli.notebook.ok_or_else(|| {
+                ApiError::invalid("give a new notebook file to build the dossier in with --notebook")
+            })?;
+            for figure in bench::dossier(&notebook, &from, statements)? {
+                out.print(&figure, || figure.line());
+            }
             Ok(true)
         }
         Command::Bench(BenchCommand::Import { paths }) => {
@@ -584,7 +602,8 @@ fn summary_line(a: &ArticleSummary) -> String {
 
 fn dossier_line(d: &Dossier) -> String {
     let items = if d.item_count == 1 { "item" } else { "items" };
-    format!("#{}  {} ({} {items})", d.id, d.title, d.item_count)
+    let kind = if d.query.is_some() { ", saved query" } else { "" };
+    format!("#{}  {} ({} {items}{kind})", d.id, d.title, d.item_count)
 }
 
 fn actor_line(a: &Actor) -> String {

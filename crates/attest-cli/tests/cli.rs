@@ -218,3 +218,108 @@ fn inspect_covers_every_format_and_names_the_part_of_a_file() {
         .any(|r| r["part"] == "../../escape.txt" && r["ok"] == false));
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Runs `attest` and returns its standard output, failing with its standard error.
+fn run_ok(nb: &Path, args: &[&str]) -> String {
+    let out = attest(nb).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "attest {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_dossier_exports_to_every_format_by_the_extension_of_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let nb = dir.path().join("n.attest");
+    let seed = repo("../shared/corpus/seed/article.txt");
+    run_ok(&nb, &["import", seed.to_str().unwrap()]);
+    run_ok(&nb, &["actors", "add", "Wang Yi", "--alias", "Wang"]);
+    run_ok(&nb, &["actors", "add", "Pakistan", "--kind", "state"]);
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let quotes = [
+        ("Wang Yi", "China stands firmly with Pakistan in safeguarding its sovereignty and territorial integrity", "supports"),
+        ("Pakistan", "Pakistan", "opposes"),
+    ];
+    for (speaker, quote, stance) in quotes {
+        let span = attest_core::text::find(&text, quote).unwrap();
+        run_ok(
+            &nb,
+            &[
+                "statements", "add", "--article", "1", "--speaker", speaker,
+                "--content-start", &span.start.to_string(),
+                "--content-end", &span.end.to_string(),
+                "--stance", stance, "--topic", "sovereignty",
+            ],
+        );
+    }
+    run_ok(&nb, &["dossiers", "create", "Seed & <friends>"]);
+    run_ok(&nb, &["dossiers", "section", "Seed & <friends>", "What was said"]);
+    run_ok(&nb, &["dossiers", "add", "Seed & <friends>", "1", "2"]);
+    run_ok(&nb, &["dossiers", "section", "Seed & <friends>", "The source"]);
+    run_ok(&nb, &["dossiers", "article", "Seed & <friends>", "1"]);
+    run_ok(&nb, &["citation-style", "set", "--preset", "chicago"]);
+
+    let quote = quotes[0].1;
+    for ext in ["md", "html", "docx", "pdf", "csv", "json", "jsonld", "graphml", "gexf"] {
+        let file = dir.path().join(format!("seed.{ext}"));
+        run_ok(&nb, &["export", "1", "--out", file.to_str().unwrap()]);
+        let bytes = std::fs::read(&file).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        match ext {
+            "docx" => assert!(bytes.starts_with(b"PK\x03\x04"), "a zip package"),
+            "pdf" => assert!(bytes.starts_with(b"%PDF-"), "a PDF"),
+            "graphml" | "gexf" => {
+                assert!(text.contains("Wang Yi") && text.contains("sovereignty"), "{text}");
+                assert!(text.contains("conflict"), "Wang supports, Pakistan opposes: {text}");
+            }
+            _ => assert!(text.contains(quote), "{ext}: {text}"),
+        }
+        if ext == "md" {
+            assert!(text.contains("para. 5"), "the Chicago-style citation: {text}");
+            assert!(text.contains("## The source") && text.contains("BEIJING"), "{text}");
+        }
+        if ext == "json" || ext == "jsonld" {
+            serde_json::from_slice::<Value>(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes)).unwrap();
+        }
+    }
+
+    let out = attest(&nb)
+        .args(["export", "1", "--out"])
+        .arg(dir.path().join("seed.xyz"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("say which format with --format"));
+    let out = attest(&nb)
+        .args(["citation-style", "set", "--template", "{% if %}"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the citation template cannot be used"));
+}
+
+#[test]
+fn a_saved_query_dossier_stays_current_until_frozen() {
+    let dir = tempfile::tempdir().unwrap();
+    let nb = dir.path().join("n.attest");
+    let seed = repo("../shared/corpus/seed/article.txt");
+    run_ok(&nb, &["import", seed.to_str().unwrap()]);
+    run_ok(&nb, &["actors", "add", "Wang Yi"]);
+    run_ok(&nb, &["dossiers", "create", "Wang on sovereignty", "--actor", "Wang Yi", "--topic", "sovereignty"]);
+    let add = |start: &str, end: &str| {
+        run_ok(&nb, &["statements", "add", "--article", "1", "--speaker", "Wang Yi",
+            "--content-start", start, "--content-end", end, "--topic", "sovereignty"]);
+    };
+    add("0", "5");
+    let list = run_ok(&nb, &["--json", "dossiers", "list"]);
+    let d: Value = serde_json::from_str(list.lines().next().unwrap()).unwrap();
+    assert_eq!(d["query"]["topic"], "sovereignty");
+    let out = attest(&nb).args(["dossiers", "comment", "1", "x"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("freeze it to edit its items"));
+    add("6", "12");
+    let frozen = run_ok(&nb, &["--json", "dossiers", "freeze", "1"]);
+    let d: Value = serde_json::from_str(frozen.lines().next().unwrap()).unwrap();
+    assert_eq!((d["item_count"].as_u64(), d["query"].is_null()), (Some(2), true));
+}

@@ -34,7 +34,8 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
                 .cs("Times New Roman"),
         )
         .default_size(23) // half-points: 11.5 pt
-        .default_spacing(0);
+        // 6 pt between paragraphs; twentieths of a point, as all spacing here.
+        .default_line_spacing(LineSpacing::new().after(120));
     for style in styles() {
         out = out.add_style(style);
     }
@@ -212,9 +213,10 @@ fn text_run(text: &str) -> Run {
     run
 }
 
-/// `s` without the characters XML 1.0 forbids (C0 controls other than tab, line feed
-/// and carriage return, and U+FFFE/U+FFFF), which no reader would open. Carriage
-/// returns go too: docx-rs drops them anyway.
+/// `s` without control characters or U+FFFE/U+FFFF. XML 1.0 forbids all C0 controls
+/// but tab, line feed and carriage return, and no reader opens a file holding one;
+/// the caller has split off tabs and line feeds, and carriage returns can go (docx-rs
+/// would drop them anyway).
 fn xml_chars(s: &str) -> String {
     s.chars()
         .filter(|&c| !(c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}'))
@@ -257,7 +259,8 @@ fn number_footnotes(xml: &[u8]) -> Result<Vec<u8>, ExportError> {
     };
     let xml = std::str::from_utf8(xml).map_err(|e| error(&e.to_string()))?;
     let mut pieces = xml.split("<w:footnote ");
-    let mut out = String::with_capacity(xml.len() + 160 * 64);
+    let notes = xml.matches("<w:footnote ").count();
+    let mut out = String::with_capacity(xml.len() + notes * FOOTNOTE_REF.len());
     out.push_str(pieces.next().unwrap_or_default());
     for note in pieces {
         let at = note

@@ -76,7 +76,7 @@ impl Notebook {
     }
 
     pub fn dossier(&self, id: i64) -> Result<Dossier> {
-        found(
+        let d = found(
             self.conn.query_row(
                 &format!("SELECT {COLUMNS} FROM dossiers d WHERE d.id = ?1"),
                 [id],
@@ -84,7 +84,16 @@ impl Notebook {
             ),
             "dossier",
             id,
-        )
+        )?;
+        self.with_live_count(d)
+    }
+
+    /// A saved-query dossier counts the statements matching it now.
+    fn with_live_count(&self, mut d: Dossier) -> Result<Dossier> {
+        if let Some(q) = &d.query {
+            d.item_count = self.statements_matching(q)?.len() as u32;
+        }
+        Ok(d)
     }
 
     /// The dossier whose id or title (ignoring case) is `key`.
@@ -110,7 +119,8 @@ impl Notebook {
             .conn
             .prepare(&format!("SELECT {COLUMNS} FROM dossiers d ORDER BY d.id"))?;
         let rows = stmt.query_map([], dossier)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let list: Vec<Dossier> = rows.collect::<rusqlite::Result<_>>()?;
+        list.into_iter().map(|d| self.with_live_count(d)).collect()
     }
 
     pub fn update_dossier(&mut self, id: i64, title: &str, description: &str) -> Result<Dossier> {

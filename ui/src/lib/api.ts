@@ -8,9 +8,12 @@ import type { Article } from "../bindings/Article";
 import type { ArticleMeta } from "../bindings/ArticleMeta";
 import type { ArticleSummary } from "../bindings/ArticleSummary";
 import type { ArticleView } from "../bindings/ArticleView";
+import type { CitationStyle } from "../bindings/CitationStyle";
 import type { Dossier } from "../bindings/Dossier";
 import type { DossierDetail } from "../bindings/DossierDetail";
+import type { DossierQuery } from "../bindings/DossierQuery";
 import type { ExportFormat } from "../bindings/ExportFormat";
+import type { ExportProgress } from "../bindings/ExportProgress";
 import type { ExportReport } from "../bindings/ExportReport";
 import type { FileReport } from "../bindings/FileReport";
 import type { ImportProgress } from "../bindings/ImportProgress";
@@ -18,6 +21,7 @@ import type { NewActor } from "../bindings/NewActor";
 import type { NewStatement } from "../bindings/NewStatement";
 import type { NotebookInfo } from "../bindings/NotebookInfo";
 import type { Span } from "../bindings/Span";
+import type { Stance } from "../bindings/Stance";
 import type { Statement } from "../bindings/Statement";
 import type { StatementFilter } from "../bindings/StatementFilter";
 
@@ -52,14 +56,24 @@ export const api = {
 
   addStatement: (statement: NewStatement) => invoke<Statement>("add_statement", { statement }),
   listStatements: (filter: StatementFilter = ALL_STATEMENTS) => invoke<Statement[]>("list_statements", { filter }),
+  setStatementCoding: (id: number, stance: Stance | null, topics: string[]) =>
+    invoke<Statement>("set_statement_coding", { id, stance, topics }),
 
   listDossiers: () => invoke<Dossier[]>("list_dossiers"),
   createDossier: (title: string, description: string) => invoke<Dossier>("create_dossier", { title, description }),
+  /** A dossier that always holds the statements matching `query`, until frozen. */
+  createQueryDossier: (title: string, description: string, query: DossierQuery) =>
+    invoke<Dossier>("create_query_dossier", { title, description, query }),
+  /** Turns a saved-query dossier into a fixed one holding the statements it matches now. */
+  freezeDossier: (id: number) => invoke<DossierDetail>("freeze_dossier", { id }),
   getDossier: (id: number) => invoke<DossierDetail>("get_dossier", { id }),
   addToDossier: (dossierId: number, statementIds: number[]) =>
     invoke<DossierDetail>("add_to_dossier", { dossier_id: dossierId, statement_ids: statementIds }),
   addAnnotationToDossier: (dossierId: number, annotationId: number) =>
     invoke<DossierDetail>("add_annotation_to_dossier", { dossier_id: dossierId, annotation_id: annotationId }),
+  addArticleToDossier: (dossierId: number, articleId: number) =>
+    invoke<DossierDetail>("add_article_to_dossier", { dossier_id: dossierId, article_id: articleId }),
+  addSection: (dossierId: number, title: string) => invoke<DossierDetail>("add_section", { dossier_id: dossierId, title }),
   addCommentary: (dossierId: number, text: string) =>
     invoke<DossierDetail>("add_commentary", { dossier_id: dossierId, text }),
   setItemCommentary: (dossierId: number, itemId: number, text: string) =>
@@ -68,8 +82,24 @@ export const api = {
     invoke<DossierDetail>("move_dossier_item", { dossier_id: dossierId, item_id: itemId, new_index: newIndex }),
   removeDossierItem: (dossierId: number, itemId: number) =>
     invoke<DossierDetail>("remove_dossier_item", { dossier_id: dossierId, item_id: itemId }),
-  exportDossier: (dossierId: number, path: string, format: ExportFormat = "markdown") =>
-    invoke<ExportReport>("export_dossier", { dossier_id: dossierId, format, path }),
+  /** Writes the dossier to `path`; `onProgress` hears as the cited sources are gathered. */
+  exportDossier: (
+    dossierId: number,
+    path: string,
+    format: ExportFormat,
+    onProgress: (progress: ExportProgress) => void = () => {},
+  ) => {
+    const channel = new Channel<ExportProgress>();
+    channel.onmessage = onProgress;
+    return invoke<ExportReport>("export_dossier", { dossier_id: dossierId, format, path, on_progress: channel });
+  },
+
+  /** The citation style exports use now. */
+  citationStyle: () => invoke<CitationStyle>("citation_style"),
+  /** The built-in styles (attest, chicago, apa). */
+  citationStyles: () => invoke<CitationStyle[]>("citation_styles"),
+  /** Rejects with a readable message when the template does not compile. */
+  setCitationStyle: (style: CitationStyle) => invoke<CitationStyle>("set_citation_style", { style }),
 };
 
 function isApiError(error: unknown): error is ApiError {

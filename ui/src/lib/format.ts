@@ -49,3 +49,21 @@ export const ACTOR_KIND_LABELS = {
 export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
+
+export const STANCE_LABELS = {
+  supports: "Supports",
+  opposes: "Opposes",
+  neutral: "Neutral",
+} as const;
+
+/** "Jane Doe · The Daily · 2024-03-05", leaving out what the article does not say. */
+export function articleCredits(article: { byline: string | null; outlet: string | null; published: string | null }): string {
+  return [article.byline, article.outlet, article.published].filter(Boolean).join(" · ");
+}
+
+const COUNT_FORMAT = new Intl.NumberFormat();
+
+/** A count with the reader's digit grouping (1,000). */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}

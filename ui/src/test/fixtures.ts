@@ -100,6 +100,8 @@ export function statement(id: number, quote: string, speaker = "Wang Yi"): State
     content: [{ start: 0, end: Array.from(quote).length, exact: quote, prefix: "", suffix: "" }],
     kind: "direct",
     status: "accepted",
+    stance: null,
+    topics: [],
     created_at: "2024-03-06T11:00:00Z",
   };
 }
@@ -109,6 +111,7 @@ export const DOSSIER: Dossier = {
   title: "Red lines",
   description: "What officials said about concessions",
   item_count: 3,
+  query: null,
   created_at: "2024-03-07T09:00:00Z",
 };
 
@@ -120,4 +123,10 @@ export const DOSSIER_ITEMS: DossierItem[] = [
   { id: 10, position: 0, entry: { type: "statement", statement: statement(21, "we will not back down") }, commentary: "" },
   { id: 11, position: 1, entry: { type: "commentary" }, commentary: "Compare with last year." },
   { id: 12, position: 2, entry: { type: "missing" }, commentary: "" },
+];
+
+export const SECTION_AND_ARTICLE_ITEMS: DossierItem[] = [
+  { id: 13, position: 0, entry: { type: "section", title: "Reactions in Beijing" }, commentary: "" },
+  { id: 14, position: 1, entry: { type: "article", article: SUMMARIES[0] }, commentary: "Read in full." },
+  { id: 10, position: 2, entry: { type: "statement", statement: statement(21, "we will not back down") }, commentary: "" },
 ];

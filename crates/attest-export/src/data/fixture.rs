@@ -1,26 +1,29 @@
 //! A small notebook for the data-export tests, shared by the unit tests and
 //! `tests/data_readers.rs` (which includes this file by path): 3 actors, 2 articles,
-//! 7 statements (one rejected), 2 annotations.
+//! 8 statements (one rejected), 2 annotations.
 //!
 //! The network it makes (dates from the articles):
 //! - Wang (1): opposes tariffs and trade (s1, 05-01), uncoded on tariffs (s7, 05-01)
 //! - Khan (2): supports border (s2, 05-01), opposes tariffs (s4, 05-10),
 //!   supports trade in s5, which is rejected
-//! - Ministry (3): supports trade and tariffs (s3, 05-10), neutral on border (s6, 05-01)
+//! - Ministry (3): supports trade and tariffs (s3, 05-10), neutral on border (s6,
+//!   05-01), opposes trade (s8, 05-10)
 //!
 //! so Wang–Khan congruence on tariffs (1), Wang–Ministry conflict on tariffs and
-//! trade (2), Khan–Ministry conflict on tariffs (1).
+//! trade (2) and congruence on trade (1), Khan–Ministry conflict on tariffs (1).
 
 use attest_core::*;
 use std::collections::HashMap;
 
 /// Quotes with commas, straight quotes, a newline, `<`, `&` and Arabic.
-pub const QUOTE1: &str =
-    "We will not accept tariffs, \"ever\" — <never> & no,\nnot now, لا للرسوم";
+pub const QUOTE1: &str = "We will not accept tariffs, \"ever\" — <never> & no,\nnot now, لا للرسوم";
 /// Starts with a formula character: must stay verbatim.
 pub const QUOTE2: &str = "+30% trade is the goal and the border must stay open";
 pub const QUOTE3A: &str = "التجارة ستنمو";
 pub const QUOTE3B: &str = "tariffs are fair";
+
+/// Needs escaping in XML.
+pub const MINISTRY: &str = "Ministry of Commerce & <Trade>";
 
 pub const TEXT1: &str = concat!(
     "Talks on the corridor\n\n",
@@ -37,7 +40,8 @@ pub const TEXT2: &str = concat!(
     "🇵🇰 Commerce Ministry statement 🙂\n\n",
     "The ministry said التجارة ستنمو and tariffs will help, then added that tariffs are fair.\n\n",
     "Khan later said tariffs hurt farmers.\n\n",
-    "Khan also said trade helps everyone.\n",
+    "Khan also said trade helps everyone.\n\n",
+    "The ministry later warned that trade with the north must shrink.\n",
 );
 
 pub struct Fixture {
@@ -118,7 +122,7 @@ pub const SPECS: &[Spec] = &[
     Spec {
         id: 3,
         article_id: 2,
-        speaker: (3, "Ministry of Commerce"),
+        speaker: (3, MINISTRY),
         content: &[QUOTE3A, QUOTE3B],
         mention: Some("The ministry"),
         cue: Some("said"),
@@ -154,7 +158,7 @@ pub const SPECS: &[Spec] = &[
     Spec {
         id: 6,
         article_id: 1,
-        speaker: (3, "Ministry of Commerce"),
+        speaker: (3, MINISTRY),
         content: &["it was watching the border"],
         mention: None,
         cue: None,
@@ -175,6 +179,18 @@ pub const SPECS: &[Spec] = &[
         stance: None,
         // Stray spaces: kept in the CSV, trimmed in the network.
         topics: &[" tariffs "],
+    },
+    Spec {
+        id: 8,
+        article_id: 2,
+        speaker: (3, MINISTRY),
+        content: &["trade with the north must shrink"],
+        mention: None,
+        cue: Some("warned"),
+        kind: Indirect,
+        status: Accepted,
+        stance: Some(Opposes),
+        topics: &["trade"],
     },
 ];
 
@@ -258,7 +274,13 @@ pub fn fixture() -> Fixture {
         actors: HashMap::from([
             actor(1, "Wang Yi", ActorKind::Person, &["Wang", "王毅"]),
             actor(2, "Imran Khan", ActorKind::Person, &[]),
-            actor(3, "Ministry of Commerce", ActorKind::Organization, &["MoC"]),
+            // A control character XML 1.0 forbids: dropped from the network files.
+            actor(
+                3,
+                "Ministry of Commerce & <Trade>\u{7}",
+                ActorKind::Organization,
+                &["MoC"],
+            ),
         ]),
     }
 }

@@ -201,10 +201,8 @@ impl Network {
         }));
 
         let mut edges: Vec<Edge> = Vec::new();
-        let mut actor_order: Vec<(i64, &String, &Position)> = positions
-            .iter()
-            .map(|((t, id), p)| (*id, t, p))
-            .collect();
+        let mut actor_order: Vec<(i64, &String, &Position)> =
+            positions.iter().map(|((t, id), p)| (*id, t, p)).collect();
         actor_order.sort_by_key(|(id, t, _)| (*id, t.as_str()));
         for (id, t, p) in actor_order {
             edges.push(Edge {

@@ -40,10 +40,7 @@ fn csv_has_a_row_per_statement_with_every_field() {
     assert_eq!(cell(&rows, 1, "paragraph"), "3");
     assert_eq!(cell(&rows, 1, "cue"), "said");
     assert_eq!(cell(&rows, 1, "url"), "https://example.org/talks?a=1&b=2");
-    assert_eq!(
-        cell(&rows, 3, "quote"),
-        format!("{QUOTE3A} … {QUOTE3B}")
-    );
+    assert_eq!(cell(&rows, 3, "quote"), format!("{QUOTE3A} … {QUOTE3B}"));
     assert_eq!(cell(&rows, 3, "quote_parts"), "2");
     let a3a = anchor(2, QUOTE3A);
     let a3b = anchor(2, QUOTE3B);
@@ -58,7 +55,10 @@ fn csv_has_a_row_per_statement_with_every_field() {
 fn csv_neutralises_formulas_in_source_metadata_only() {
     let rows = csv_rows();
     assert_eq!(cell(&rows, 1, "outlet"), "'+972 Magazine");
-    assert_eq!(cell(&rows, 3, "article_title"), "'@ministry: trade will grow");
+    assert_eq!(
+        cell(&rows, 3, "article_title"),
+        "'@ministry: trade will grow"
+    );
     // The analyst's quote is evidence: never altered.
     assert_eq!(cell(&rows, 2, "quote"), QUOTE2);
     assert!(QUOTE2.starts_with('+'));
@@ -100,7 +100,10 @@ fn web_annotations_cover_annotations_and_accepted_statements() {
     let comment = &items[0];
     assert_eq!(comment["motivation"], "commenting");
     assert_eq!(comment["body"]["value"], "Check <this> & \"that\"");
-    assert_eq!(comment["target"]["source"], "https://example.org/talks?a=1&b=2");
+    assert_eq!(
+        comment["target"]["source"],
+        "https://example.org/talks?a=1&b=2"
+    );
     let highlight = &items[1];
     assert_eq!(highlight["motivation"], "highlighting");
     assert!(highlight.get("body").is_none());
@@ -123,7 +126,7 @@ fn web_annotations_cover_annotations_and_accepted_statements() {
     assert_eq!(
         bodies,
         [
-            ("describing", "speaker: Ministry of Commerce"),
+            ("describing", "speaker: Ministry of Commerce & <Trade>"),
             ("describing", "kind: mixed"),
             ("describing", "stance: supports"),
             ("describing", "status: accepted"),
@@ -167,15 +170,18 @@ fn network_has_affiliation_congruence_and_conflict_edges() {
             row("actor:2", "topic:tariffs", "affiliation", 1, "tariffs"),
             row("actor:3", "topic:border", "affiliation", 1, "border"),
             row("actor:3", "topic:tariffs", "affiliation", 1, "tariffs"),
-            row("actor:3", "topic:trade", "affiliation", 1, "trade"),
+            row("actor:3", "topic:trade", "affiliation", 2, "trade"),
             row("actor:1", "actor:2", "congruence", 1, "tariffs"),
             row("actor:1", "actor:3", "conflict", 2, "tariffs; trade"),
+            // Ministry both supported and opposed trade: it agrees and disagrees with Wang.
+            row("actor:1", "actor:3", "congruence", 1, "trade"),
             row("actor:2", "actor:3", "conflict", 1, "tariffs"),
         ]
     );
     let net = with_data(|d| Network::build(d, None));
     let wang_tariffs = &net.edges[0];
     assert_eq!(wang_tariffs.stances, Some([0, 1, 0, 1]));
+    assert_eq!(net.nodes[2].label, "Ministry of Commerce & <Trade>\u{7}");
     let conflict = &net.edges[8];
     assert_eq!(conflict.dates.first.as_deref(), Some("2026-05-01"));
     assert_eq!(conflict.dates.last.as_deref(), Some("2026-05-10"));
@@ -186,7 +192,7 @@ fn network_has_affiliation_congruence_and_conflict_edges() {
         .map(|n| (n.label.as_str(), n.statements))
         .collect();
     // The rejected statement on trade is not counted.
-    assert_eq!(topic_nodes, [("border", 2), ("tariffs", 4), ("trade", 2)]);
+    assert_eq!(topic_nodes, [("border", 2), ("tariffs", 4), ("trade", 3)]);
 }
 
 #[test]
@@ -206,7 +212,7 @@ fn network_window_keeps_statements_dated_inside_it() {
         [
             row("actor:2", "topic:tariffs", "affiliation", 1, "tariffs"),
             row("actor:3", "topic:tariffs", "affiliation", 1, "tariffs"),
-            row("actor:3", "topic:trade", "affiliation", 1, "trade"),
+            row("actor:3", "topic:trade", "affiliation", 2, "trade"),
             row("actor:2", "actor:3", "conflict", 1, "tariffs"),
         ]
     );
@@ -225,6 +231,7 @@ fn graph_files_declare_their_attributes() {
     let g = String::from_utf8(with_data(|d| graphml(d, None).unwrap())).unwrap();
     assert!(g.contains(r#"<key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#));
     assert!(g.contains(r#"<edge id="e8" source="actor:1" target="actor:3">"#));
+    assert!(g.contains(r#"<data key="label">Ministry of Commerce &amp; &lt;Trade&gt;</data>"#));
     let x = String::from_utf8(with_data(|d| gexf(d, None).unwrap())).unwrap();
     assert!(x.contains(r#"<gexf xmlns="http://www.gexf.net/1.2draft""#));
     assert!(x.contains(r#"mode="dynamic" timeformat="date""#));

@@ -66,9 +66,8 @@ fn annotation(data: &DataSet, a: &Annotation) -> Value {
 
 /// Who said it, how, with which stance (describing) and about what (tagging).
 fn statement(data: &DataSet, s: &Statement) -> Value {
-    let describing = |value: String| {
-        json!({ "type": "TextualBody", "purpose": "describing", "value": value })
-    };
+    let describing =
+        |value: String| json!({ "type": "TextualBody", "purpose": "describing", "value": value });
     let mut body: Vec<Value> = s
         .speakers
         .iter()

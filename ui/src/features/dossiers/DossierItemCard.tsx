@@ -1,9 +1,9 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type DragEvent } from "react";
 import type { DossierItem } from "../../bindings/DossierItem";
-import { quoted, quoteText, speakerLabel } from "../../lib/format";
+import { articleCredits, quoted, quoteText, speakerLabel } from "../../lib/format";
 
-type DossierItemCardProps = {
-  item: DossierItem;
+/** What the analyst can do to an item; absent while the dossier is a saved query. */
+export type ItemEditing = {
   isFirst: boolean;
   isLast: boolean;
   onMoveUp: () => void;
@@ -14,43 +14,86 @@ type DossierItemCardProps = {
   onDropHere: () => void;
 };
 
-export function DossierItemCard(props: DossierItemCardProps) {
-  const { item, isFirst, isLast, onMoveUp, onMoveDown, onRemove, onCommentary, onDragStart, onDropHere } = props;
+type DossierItemCardProps = {
+  item: DossierItem;
+  /** Null shows the item read-only. */
+  editing: ItemEditing | null;
+};
+
+export function DossierItemCard({ item, editing }: DossierItemCardProps) {
+  const dragHandlers = editing && {
+    draggable: true,
+    onDragStart: (event: DragEvent) => {
+      event.dataTransfer?.setData("text/plain", String(item.id));
+      editing.onDragStart();
+    },
+    onDragOver: (event: DragEvent) => event.preventDefault(),
+    onDrop: (event: DragEvent) => {
+      event.preventDefault();
+      editing.onDropHere();
+    },
+  };
+  const controls = editing && <ItemControls editing={editing} />;
+
+  if (item.entry.type === "section") {
+    return (
+      <li className="dossier-item dossier-item-section" data-testid="dossier-item" data-item-id={item.id} {...dragHandlers}>
+        <h2 className="entry-section" data-testid="dossier-section">
+          {item.entry.title}
+        </h2>
+        {controls}
+      </li>
+    );
+  }
+
   const isCommentary = item.entry.type === "commentary";
   return (
     <li
       className={`dossier-item dossier-item-${item.entry.type}`}
       data-testid="dossier-item"
       data-item-id={item.id}
-      draggable
-      onDragStart={(event) => {
-        event.dataTransfer?.setData("text/plain", String(item.id));
-        onDragStart();
-      }}
-      onDragOver={(event) => event.preventDefault()}
-      onDrop={(event) => {
-        event.preventDefault();
-        onDropHere();
-      }}
+      {...dragHandlers}
     >
       <ItemEntry item={item} />
-      <CommentaryField
-        label={isCommentary ? "Commentary paragraph" : "Your commentary"}
-        saved={item.commentary}
-        onSave={onCommentary}
-      />
-      <div className="item-controls">
-        <button type="button" className="button button-small" onClick={onMoveUp} disabled={isFirst} aria-label="Move up">
-          ↑ Up
-        </button>
-        <button type="button" className="button button-small" onClick={onMoveDown} disabled={isLast} aria-label="Move down">
-          ↓ Down
-        </button>
-        <button type="button" className="button button-small button-danger" onClick={onRemove}>
-          Remove
-        </button>
-      </div>
+      {editing ? (
+        <CommentaryField
+          label={isCommentary ? "Commentary paragraph" : "Your commentary"}
+          saved={item.commentary}
+          onSave={editing.onCommentary}
+        />
+      ) : (
+        item.commentary && <p className="entry-commentary">{item.commentary}</p>
+      )}
+      {controls}
     </li>
+  );
+}
+
+function ItemControls({ editing }: { editing: ItemEditing }) {
+  return (
+    <div className="item-controls">
+      <button
+        type="button"
+        className="button button-small"
+        onClick={editing.onMoveUp}
+        disabled={editing.isFirst}
+        aria-label="Move up"
+      >
+        ↑ Up
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={editing.onMoveDown}
+        disabled={editing.isLast}
+        aria-label="Move down"
+      >
+        ↓ Down
+      </button>
+      <button type="button" className="button button-small button-danger" onClick={editing.onRemove}>
+        Remove
+      </button>
+    </div>
   );
 }
 
@@ -76,10 +119,25 @@ function ItemEntry({ item }: { item: DossierItem }) {
           {entry.annotation.note && <p className="entry-note">Note: {entry.annotation.note}</p>}
         </figure>
       );
+    case "article": {
+      const { article } = entry;
+      const credits = articleCredits(article);
+      return (
+        <div className="entry-article">
+          <span className="entry-kind">Whole article</span>
+          <cite className={article.title_is_fallback ? "article-title fallback-title" : "article-title"}>
+            {article.display_title}
+          </cite>
+          {credits && <span className="article-byline">{credits}</span>}
+          <span className="article-source">{article.source_name}</span>
+        </div>
+      );
+    }
+    case "section":
     case "commentary":
       return null;
     case "missing":
-      return <p className="entry-missing">This statement was deleted</p>;
+      return <p className="entry-missing">The statement, passage or article of this item was deleted from the notebook</p>;
   }
 }
 

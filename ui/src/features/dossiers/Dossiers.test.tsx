@@ -1,34 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { DossierItem } from "../../bindings/DossierItem";
-import type { Handler } from "../../test/backend";
-import { DOSSIER, DOSSIER_ITEMS, dossierDetail, statement } from "../../test/fixtures";
-import { renderApp } from "../../test/renderApp";
-
-/** Moves an item the way the back end does, so the UI shows the new order. */
-function moved(items: DossierItem[], itemId: number, newIndex: number): DossierItem[] {
-  const rest = items.filter((item) => item.id !== itemId);
-  rest.splice(newIndex, 0, items.find((item) => item.id === itemId)!);
-  return rest.map((item, position) => ({ ...item, position }));
-}
-
-async function openDossiers(overrides: Record<string, Handler> = {}) {
-  let items = DOSSIER_ITEMS;
-  const backend = await renderApp({
-    list_dossiers: () => [DOSSIER],
-    get_dossier: () => dossierDetail(items),
-    list_statements: () => [statement(21, "we will not back down"), statement(22, "talks would continue", "Li Qiang")],
-    move_dossier_item: ({ item_id, new_index }) => {
-      items = moved(items, item_id as number, new_index as number);
-      return dossierDetail(items);
-    },
-    ...overrides,
-  });
-  fireEvent.click(screen.getByRole("tab", { name: "Dossiers" }));
-  await screen.findByTestId("dossiers");
-  await waitFor(() => expect(screen.getAllByTestId("dossier-item")).toHaveLength(3));
-  return backend;
-}
+import { apiError } from "../../test/backend";
+import { openDossiers } from "../../test/dossiers";
+import { DOSSIER, DOSSIER_ITEMS, SECTION_AND_ARTICLE_ITEMS, SUMMARIES, dossierDetail } from "../../test/fixtures";
 
 const itemIds = () => screen.getAllByTestId("dossier-item").map((el) => Number(el.getAttribute("data-item-id")));
 
@@ -40,7 +14,7 @@ describe("Dossiers", () => {
     expect(quote.textContent).toContain("Wang Yi");
     expect(quote.textContent).toContain("Minister rules out concessions");
     expect(within(commentary).getByTestId<HTMLTextAreaElement>("item-commentary").value).toBe("Compare with last year.");
-    expect(missing.textContent).toContain("This statement was deleted");
+    expect(missing.textContent).toContain("was deleted from the notebook");
   });
 
   it("moves items with Up and Down", async () => {
@@ -95,19 +69,65 @@ describe("Dossiers", () => {
     await waitFor(() => expect(backend.callsTo("get_dossier")).toContainEqual({ id: 4 }));
   });
 
-  it("exports Markdown to the chosen path", async () => {
+  it("shows sections as headings and whole articles with their source", async () => {
+    await openDossiers({}, SECTION_AND_ARTICLE_ITEMS);
+    const [section, article] = screen.getAllByTestId("dossier-item");
+    expect(within(section).getByTestId("dossier-section").textContent).toBe("Reactions in Beijing");
+    // A heading has no commentary of its own, but moves and goes like any item.
+    expect(within(section).queryByTestId("item-commentary")).toBeNull();
+    expect(within(section).getByRole("button", { name: "Move down" })).toBeTruthy();
+    expect(within(section).getByRole("button", { name: "Remove" })).toBeTruthy();
+    expect(section.getAttribute("draggable")).toBe("true");
+
+    expect(article.textContent).toContain("Minister rules out concessions");
+    expect(article.textContent).toContain("Jane Doe · The Daily · 2024-03-05");
+    expect(article.textContent).toContain("minister.md");
+    expect(within(article).getByTestId<HTMLTextAreaElement>("item-commentary").value).toBe("Read in full.");
+    expect(within(article).getByRole("button", { name: "Remove" })).toBeTruthy();
+  });
+
+  it("adds a section heading and keeps the text when adding fails", async () => {
+    let fail = true;
     const backend = await openDossiers({
-      "plugin:dialog|save": () => "/home/analyst/Red lines.md",
-      export_dossier: ({ path }) => ({ path, bytes: 812 }),
+      add_section: ({ title }) => {
+        if (fail) apiError("not_found", "The dossier is gone");
+        const section = { id: 15, position: 3, entry: { type: "section", title: title as string }, commentary: "" } as const;
+        return dossierDetail([...DOSSIER_ITEMS, section]);
+      },
     });
-    fireEvent.click(screen.getByTestId("export-markdown"));
-    await screen.findByText("Exported to /home/analyst/Red lines.md");
-    expect(backend.callsTo("plugin:dialog|save")[0].options).toEqual({
-      defaultPath: "Red lines.md",
-      filters: [{ name: "Markdown", extensions: ["md"] }],
-    });
-    expect(backend.callsTo("export_dossier")).toEqual([
-      { dossier_id: 3, format: "markdown", path: "/home/analyst/Red lines.md" },
+    const input = screen.getByTestId<HTMLInputElement>("section-title-input");
+    fireEvent.change(input, { target: { value: "  Reactions abroad " } });
+    fireEvent.click(screen.getByTestId("add-section"));
+    expect((await screen.findByRole("alert")).textContent).toContain("The dossier is gone");
+    expect(input.value).toBe("  Reactions abroad ");
+
+    fail = false;
+    fireEvent.click(screen.getByTestId("add-section"));
+    const sectionTitles = () => screen.queryAllByTestId("dossier-section").map((el) => el.textContent);
+    await waitFor(() => expect(sectionTitles()).toEqual(["Reactions abroad"]));
+    expect(backend.callsTo("add_section")).toEqual([
+      { dossier_id: 3, title: "Reactions abroad" },
+      { dossier_id: 3, title: "Reactions abroad" },
     ]);
+    expect(input.value).toBe("");
+  });
+
+  it("adds whole articles that are not in the dossier yet, filtered by title or outlet", async () => {
+    const backend = await openDossiers(
+      { add_article_to_dossier: () => dossierDetail(SECTION_AND_ARTICLE_ITEMS) },
+      [SECTION_AND_ARTICLE_ITEMS[1]],
+    );
+    // Article 1 is already in the dossier.
+    const picker = screen.getByRole("region", { name: "Add articles" });
+    const rows = await within(picker).findAllByTestId("dossier-add-article");
+    expect(rows).toHaveLength(1);
+    expect(rows[0].closest("li")!.textContent).toContain(SUMMARIES[1].display_title);
+
+    fireEvent.change(within(picker).getByLabelText("Filter articles"), { target: { value: "daily" } });
+    expect(within(picker).queryAllByTestId("dossier-add-article")).toHaveLength(0);
+    fireEvent.change(within(picker).getByLabelText("Filter articles"), { target: { value: "untitled" } });
+    fireEvent.click(within(picker).getByTestId("dossier-add-article"));
+    await waitFor(() => expect(backend.callsTo("add_article_to_dossier")).toEqual([{ dossier_id: 3, article_id: 2 }]));
+    await waitFor(() => expect(screen.getAllByTestId("dossier-item")).toHaveLength(3));
   });
 });

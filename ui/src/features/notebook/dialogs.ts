@@ -1,6 +1,8 @@
 // Native file dialogs. Each returns null when the user cancels.
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { ExportFormat } from "../../bindings/ExportFormat";
 import { api } from "../../lib/api";
+import { exportFormatInfo } from "../../lib/exportFormats";
 
 const NOTEBOOK_FILTER = { name: "Attest notebook", extensions: ["attest"] };
 
@@ -21,8 +23,13 @@ export async function chooseArticleFiles(): Promise<string[] | null> {
   return Array.isArray(picked) ? picked : [picked];
 }
 
-export function chooseMarkdownExportPath(title: string): Promise<string | null> {
-  return save({ defaultPath: `${safeFileName(title)}.md`, filters: [{ name: "Markdown", extensions: ["md"] }] });
+/** Where to write a dossier titled `title` in `format`; the file name is suggested from the title. */
+export function chooseExportPath(title: string, format: ExportFormat): Promise<string | null> {
+  const { extension, filterName } = exportFormatInfo(format);
+  return save({
+    defaultPath: `${safeFileName(title)}.${extension}`,
+    filters: [{ name: filterName, extensions: [extension] }],
+  });
 }
 
 /** Keeps a dossier title usable as a file name on every platform. */

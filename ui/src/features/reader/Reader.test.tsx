@@ -31,6 +31,8 @@ describe("Reader", () => {
     fireEvent.click(await within(dialog).findByTestId("create-speaker"));
     fireEvent.change(within(dialog).getByTestId("alias-input"), { target: { value: "Wang, FM Wang ," } });
     fireEvent.change(within(dialog).getByLabelText("Kind"), { target: { value: "state" } });
+    fireEvent.change(within(dialog).getByTestId("stance-select"), { target: { value: "opposes" } });
+    fireEvent.change(within(dialog).getByTestId("topics-input"), { target: { value: "concessions, , trade talks " } });
     fireEvent.click(within(dialog).getByTestId("save-statement"));
 
     await screen.findByText("Statement saved");
@@ -48,6 +50,8 @@ describe("Reader", () => {
           speaker_mention: null,
           cue: null,
           kind: "direct",
+          stance: "opposes",
+          topics: ["concessions", "trade talks"],
         },
       },
     ]);
@@ -80,6 +84,9 @@ describe("Reader", () => {
         content: [spanOf(ARTICLE_TEXT, "talks would continue")],
         speaker_actor_ids: [ACTORS[0].id],
         kind: "indirect",
+        // Left uncoded.
+        stance: null,
+        topics: [],
       }),
     });
   });

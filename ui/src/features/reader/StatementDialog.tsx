@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { Span } from "../../bindings/Span";
+import type { Stance } from "../../bindings/Stance";
 import type { StatementKind } from "../../bindings/StatementKind";
 import { Modal } from "../../components/Modal";
 import { useFeedback } from "../../components/Feedback";
@@ -7,6 +8,7 @@ import { api } from "../../lib/api";
 import { parseList } from "../../lib/format";
 import { sliceByCodePoints } from "../../lib/offsets";
 import { useLoader } from "../../lib/useLoader";
+import { StatementCodingFields } from "../statements/StatementCodingFields";
 import { SpeakerPicker, type SpeakerChoice } from "./SpeakerPicker";
 import { guessStatementKind } from "./statementKind";
 
@@ -30,6 +32,8 @@ export function StatementDialog({ articleId, articleText, span, onClose, onSaved
   const [query, setQuery] = useState("");
   const [choice, setChoice] = useState<SpeakerChoice | null>(null);
   const [kind, setKind] = useState<StatementKind>(() => guessStatementKind(articleText, span));
+  const [stance, setStance] = useState<Stance | null>(null);
+  const [topics, setTopics] = useState("");
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
@@ -49,6 +53,8 @@ export function StatementDialog({ articleId, articleText, span, onClose, onSaved
         speaker_mention: null,
         cue: null,
         kind,
+        stance,
+        topics: parseList(topics),
       });
       onSaved();
     } catch (err) {
@@ -88,6 +94,8 @@ export function StatementDialog({ articleId, articleText, span, onClose, onSaved
             </label>
           ))}
         </fieldset>
+
+        <StatementCodingFields stance={stance} onStance={setStance} topics={topics} onTopics={setTopics} />
 
         <div className="button-row modal-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -1,8 +1,10 @@
 import { useState } from "react";
+import type { Statement } from "../../bindings/Statement";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
-import { quoted, quoteText, speakerLabel, truncate } from "../../lib/format";
+import { quoted, quoteText, speakerLabel, STANCE_LABELS, truncate } from "../../lib/format";
 import { useLoader } from "../../lib/useLoader";
+import { StatementCodingDialog } from "./StatementCodingDialog";
 
 type StatementsViewProps = {
   version: number;
@@ -15,7 +17,10 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
   const dossiers = useLoader(() => api.listDossiers(), [version]);
   const [checked, setChecked] = useState<Set<number>>(new Set());
   const [dossierId, setDossierId] = useState<number | "">("");
+  const [coding, setCoding] = useState<Statement | null>(null);
   const rows = statements.data ?? [];
+  // A saved-query dossier fills itself; statements go only into fixed ones.
+  const fixedDossiers = dossiers.data?.filter((dossier) => dossier.query === null) ?? null;
   const allChecked = rows.length > 0 && rows.every((s) => checked.has(s.id));
 
   const toggle = (id: number) =>
@@ -59,7 +64,7 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
             onChange={(event) => setDossierId(event.target.value ? Number(event.target.value) : "")}
           >
             <option value="">Choose a dossier…</option>
-            {(dossiers.data ?? []).map((dossier) => (
+            {(fixedDossiers ?? []).map((dossier) => (
               <option key={dossier.id} value={dossier.id}>
                 {dossier.title}
               </option>
@@ -75,7 +80,9 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
           </button>
         </form>
       </header>
-      {dossiers.data?.length === 0 && <p className="muted small">Create a dossier in the Dossiers tab to collect statements.</p>}
+      {fixedDossiers?.length === 0 && (
+        <p className="muted small">Create a dossier in the Dossiers tab to collect statements.</p>
+      )}
       {rows.length === 0 && !statements.loading ? (
         <p className="empty-hint">No statements yet. Select text in an article and choose Statement.</p>
       ) : (
@@ -93,7 +100,12 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
               <th>Speaker</th>
               <th>Quote</th>
               <th>Kind</th>
+              <th>Stance</th>
+              <th>Topics</th>
               <th>Article</th>
+              <th>
+                <span className="visually-hidden">Coding</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -112,15 +124,49 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
                 <td>
                   <span className="badge">{statement.kind}</span>
                 </td>
+                <td data-testid="statement-stance">
+                  {statement.stance && (
+                    <span className={`stance stance-${statement.stance}`}>{STANCE_LABELS[statement.stance]}</span>
+                  )}
+                </td>
+                <td data-testid="statement-topics">
+                  {statement.topics.map((topic) => (
+                    <span key={topic} className="topic-tag">
+                      {topic}
+                    </span>
+                  ))}
+                </td>
                 <td>
                   <button type="button" className="link-button" onClick={() => onOpenArticle(statement.article_id)}>
                     {statement.article_title}
+                  </button>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-testid="edit-coding"
+                    aria-label={`Edit stance and topics of the statement by ${speakerLabel(statement)}`}
+                    onClick={() => setCoding(statement)}
+                  >
+                    Edit…
                   </button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {coding && (
+        <StatementCodingDialog
+          statement={coding}
+          onClose={() => setCoding(null)}
+          onSaved={(saved) => {
+            statements.setData(rows.map((s) => (s.id === saved.id ? saved : s)));
+            setCoding(null);
+            toast("Stance and topics saved");
+          }}
+        />
       )}
     </div>
   );
