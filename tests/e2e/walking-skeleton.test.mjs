@@ -5,41 +5,18 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, truncateSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Driver } from './webdriver.mjs';
+import { join } from 'node:path';
+import { repo, seed, seedQuote, startApp, shot as saveShot, dropFiles as drop } from './session.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const artifacts = join(here, 'artifacts');
-const seed = resolve(repo, '../shared/corpus/seed/article.txt');
 const fixture = join(repo, 'tests/fixtures/corridor.txt');
-const app = process.env.ATTEST_APP ?? join(repo, 'target/debug/attest-desktop');
-const seedQuote =
-  'China stands firmly with Pakistan in safeguarding its sovereignty and territorial integrity';
 
 let driver;
 let work;
 
-async function shot(name) {
-  mkdirSync(artifacts, { recursive: true });
-  // Let the page paint what the DOM already holds before the capture.
-  await driver.executeAsync(
-    `const done = arguments[0];
-     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));`,
-  );
-  writeFileSync(join(artifacts, `${name}.png`), await driver.screenshot());
-}
-
-/** Emits the event the window raises when files are dropped on it. */
-async function dropFiles(paths) {
-  await driver.invoke('plugin:event|emit', {
-    event: 'tauri://drag-drop',
-    payload: { paths, position: { x: 400, y: 300 } },
-  });
-}
+const shot = (name) => saveShot(driver, name);
+const dropFiles = (paths) => drop(driver, paths);
 
 /** Selects `needle` in the reader's text the way a mouse drag would, then releases. */
 async function selectInReader(needle) {
@@ -69,8 +46,6 @@ async function selectInReader(needle) {
 }
 
 before(async () => {
-  assert.ok(existsSync(app), `the app binary is built at ${app} (make app)`);
-  assert.ok(existsSync(seed), `the seed article is at ${seed}`);
   work = mkdtempSync(join(tmpdir(), 'attest-e2e-'));
   writeFileSync(join(work, 'empty.txt'), '');
   writeFileSync(join(work, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2]));
@@ -84,14 +59,7 @@ before(async () => {
   // 50 MB on paper, sparse on disk.
   writeFileSync(join(work, 'huge.txt'), '');
   truncateSync(join(work, 'huge.txt'), 50_000_000);
-  const port = 4444 + Math.floor(Math.random() * 1000) * 2;
-  driver = await Driver.start({
-    app,
-    port,
-    // Its own data folder: the test never touches a real notebook.
-    env: { XDG_DATA_HOME: join(work, 'data'), NO_AT_BRIDGE: '1' },
-  });
-  await driver.waitFor('[data-testid="app-ready"]', { timeout: 30000 });
+  driver = await startApp(work);
 });
 
 after(async () => {

@@ -44,7 +44,11 @@ impl Api {
         let detail = self.dossier(dossier_id)?;
         let articles = self.cited_articles(&detail, progress)?;
         let document = || -> Result<Document> {
-            Ok(Document::build(&detail, &articles, &self.citation_style()?)?)
+            Ok(Document::build(
+                &detail,
+                &articles,
+                &self.citation_style()?,
+            )?)
         };
         let statements: Vec<Statement> = detail
             .items

@@ -238,7 +238,8 @@ impl Api {
         dossier_id: i64,
         article_id: i64,
     ) -> Result<DossierDetail> {
-        self.notebook.add_article_to_dossier(dossier_id, article_id)?;
+        self.notebook
+            .add_article_to_dossier(dossier_id, article_id)?;
         self.dossier(dossier_id)
     }
 

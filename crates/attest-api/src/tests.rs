@@ -274,3 +274,128 @@ fn near_duplicates_are_imported_and_linked_both_ways() {
     assert_eq!(ids(a), [b]);
     assert_eq!(ids(b), [a]);
 }
+
+/// A notebook holding the corridor fixture and a dossier of `n` statements on it (plus,
+/// when `extras`, a section, a passage and the whole article). Returns the dossier id.
+fn dossier_of(api: &mut Api, n: usize, extras: bool) -> (i64, i64) {
+    api.import(&[repo("tests/fixtures/corridor.txt")]);
+    let article = api.articles().unwrap()[0].id;
+    let text = api.article_view(article).unwrap().article.text;
+    let speaker = api
+        .add_actor(&NewActor {
+            name: "Selin Aydın".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+        })
+        .unwrap();
+    let d = api.create_dossier("Corridor <&> *brief*", "").unwrap();
+    let quote = span_of(&text, "We will not let paperwork stand between our farmers");
+    let ids: Vec<i64> = (0..n)
+        .map(|i| {
+            api.add_statement(&NewStatement {
+                article_id: article,
+                content: vec![quote],
+                speaker_actor_ids: vec![speaker.id],
+                speaker_mention: None,
+                cue: None,
+                kind: StatementKind::Direct,
+                stance: Some(Stance::ALL[i % 3]),
+                topics: vec![format!("topic {}", i % 7)],
+            })
+            .unwrap()
+            .id
+        })
+        .collect();
+    if extras {
+        api.add_section(d.id, "Passages").unwrap();
+        let note = api
+            .add_annotation(article, span_of(&text, "paperwork"), "why <this>?")
+            .unwrap();
+        api.add_annotation_to_dossier(d.id, note.id).unwrap();
+        api.add_article_to_dossier(d.id, article).unwrap();
+    }
+    api.add_to_dossier(d.id, &ids).unwrap();
+    (d.id, article)
+}
+
+#[test]
+fn a_dossier_whose_article_was_deleted_still_compiles_to_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let (d, article) = dossier_of(&mut api, 2, true);
+    for &format in ExportFormat::ALL {
+        assert!(
+            !api.compile_dossier(d, format).unwrap().is_empty(),
+            "{format:?}"
+        );
+    }
+    api.delete_article(article).unwrap();
+    for &format in ExportFormat::ALL {
+        let bytes = api.compile_dossier(d, format).unwrap();
+        assert!(!bytes.is_empty(), "{format:?}");
+    }
+    let md = String::from_utf8(api.compile_dossier(d, ExportFormat::Markdown).unwrap()).unwrap();
+    assert_eq!(
+        md.matches("was deleted from the notebook").count(),
+        4,
+        "{md}"
+    );
+}
+
+#[test]
+fn an_empty_dossier_compiles_to_every_format_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let d = api.create_dossier("Nothing yet", "").unwrap();
+    for &format in ExportFormat::ALL {
+        assert!(
+            !api.compile_dossier(d.id, format).unwrap().is_empty(),
+            "{format:?}"
+        );
+    }
+    let html = String::from_utf8(api.compile_dossier(d.id, ExportFormat::Html).unwrap()).unwrap();
+    assert!(html.contains("no items yet"));
+}
+
+#[test]
+fn ten_thousand_items_compile_to_every_data_and_text_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let (d, _) = dossier_of(&mut api, 10_000, false);
+    for format in [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Docx,
+        ExportFormat::Csv,
+        ExportFormat::Graphml,
+    ] {
+        let bytes = api.compile_dossier(d, format).unwrap();
+        assert!(
+            bytes.len() > 10_000 * 50,
+            "{format:?}: {} bytes",
+            bytes.len()
+        );
+    }
+    let md = String::from_utf8(api.compile_dossier(d, ExportFormat::Markdown).unwrap()).unwrap();
+    assert!(md.contains("[^10000]: "), "every quote has its footnote");
+}
+
+#[test]
+fn export_reports_progress_and_a_broken_style_is_refused_before_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let (d, _) = dossier_of(&mut api, 250, false);
+    let mut seen = Vec::new();
+    api.compile_dossier_with(d, ExportFormat::Csv, &mut |p| seen.push(p.done))
+        .unwrap();
+    assert_eq!((seen.first(), seen.last()), (Some(&0), Some(&250)));
+    let broken = CitationStyle {
+        name: "custom".into(),
+        template: "{{ title ".into(),
+    };
+    assert_eq!(
+        api.set_citation_style(&broken).unwrap_err().kind,
+        ErrorKind::Invalid
+    );
+    assert_eq!(api.citation_style().unwrap().name, "attest");
+}

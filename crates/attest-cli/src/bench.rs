@@ -251,7 +251,13 @@ fn quotations(text: &str) -> Vec<attest_core::Span> {
                     .take((i - start) as usize)
                     .filter(|c| *c == ' ')
                     .count();
-                if words >= 3 && !text.chars().skip(start as usize).take((i - start) as usize).any(|c| c == '\n') {
+                if words >= 3
+                    && !text
+                        .chars()
+                        .skip(start as usize)
+                        .take((i - start) as usize)
+                        .any(|c| c == '\n')
+                {
                     out.push(attest_core::Span { start, end: i });
                 }
             }

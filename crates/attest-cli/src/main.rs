@@ -277,7 +277,9 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
         }
         Command::Bench(BenchCommand::Dossier { from, statements }) => {
             let notebook = cli.notebook.ok_or_else(|| {
-                ApiError::invalid("give a new notebook file to build the dossier in with --notebook")
+                ApiError::invalid(
+                    "give a new notebook file to build the dossier in with --notebook",
+                )
             })?;
             for figure in bench::dossier(&notebook, &from, statements)? {
                 out.print(&figure, || figure.line());
@@ -602,7 +604,11 @@ fn summary_line(a: &ArticleSummary) -> String {
 
 fn dossier_line(d: &Dossier) -> String {
     let items = if d.item_count == 1 { "item" } else { "items" };
-    let kind = if d.query.is_some() { ", saved query" } else { "" };
+    let kind = if d.query.is_some() {
+        ", saved query"
+    } else {
+        ""
+    };
     format!("#{}  {} ({} {items}{kind})", d.id, d.title, d.item_count)
 }
 
@@ -665,7 +671,11 @@ fn dossier_query(api: &Api, q: QueryArgs) -> Result<Option<DossierQuery>, ApiErr
     if !(q.saved_query || any_filter) {
         return Ok(None);
     }
-    let actor_id = q.actor.map(|name| api.actor_named(&name)).transpose()?.map(|a| a.id);
+    let actor_id = q
+        .actor
+        .map(|name| api.actor_named(&name))
+        .transpose()?
+        .map(|a| a.id);
     Ok(Some(DossierQuery {
         actor_id,
         topic: q.topic,

@@ -248,22 +248,40 @@ fn a_dossier_exports_to_every_format_by_the_extension_of_out() {
         run_ok(
             &nb,
             &[
-                "statements", "add", "--article", "1", "--speaker", speaker,
-                "--content-start", &span.start.to_string(),
-                "--content-end", &span.end.to_string(),
-                "--stance", stance, "--topic", "sovereignty",
+                "statements",
+                "add",
+                "--article",
+                "1",
+                "--speaker",
+                speaker,
+                "--content-start",
+                &span.start.to_string(),
+                "--content-end",
+                &span.end.to_string(),
+                "--stance",
+                stance,
+                "--topic",
+                "sovereignty",
             ],
         );
     }
     run_ok(&nb, &["dossiers", "create", "Seed & <friends>"]);
-    run_ok(&nb, &["dossiers", "section", "Seed & <friends>", "What was said"]);
+    run_ok(
+        &nb,
+        &["dossiers", "section", "Seed & <friends>", "What was said"],
+    );
     run_ok(&nb, &["dossiers", "add", "Seed & <friends>", "1", "2"]);
-    run_ok(&nb, &["dossiers", "section", "Seed & <friends>", "The source"]);
+    run_ok(
+        &nb,
+        &["dossiers", "section", "Seed & <friends>", "The source"],
+    );
     run_ok(&nb, &["dossiers", "article", "Seed & <friends>", "1"]);
     run_ok(&nb, &["citation-style", "set", "--preset", "chicago"]);
 
     let quote = quotes[0].1;
-    for ext in ["md", "html", "docx", "pdf", "csv", "json", "jsonld", "graphml", "gexf"] {
+    for ext in [
+        "md", "html", "docx", "pdf", "csv", "json", "jsonld", "graphml", "gexf",
+    ] {
         let file = dir.path().join(format!("seed.{ext}"));
         run_ok(&nb, &["export", "1", "--out", file.to_str().unwrap()]);
         let bytes = std::fs::read(&file).unwrap();
@@ -272,17 +290,30 @@ fn a_dossier_exports_to_every_format_by_the_extension_of_out() {
             "docx" => assert!(bytes.starts_with(b"PK\x03\x04"), "a zip package"),
             "pdf" => assert!(bytes.starts_with(b"%PDF-"), "a PDF"),
             "graphml" | "gexf" => {
-                assert!(text.contains("Wang Yi") && text.contains("sovereignty"), "{text}");
-                assert!(text.contains("conflict"), "Wang supports, Pakistan opposes: {text}");
+                assert!(
+                    text.contains("Wang Yi") && text.contains("sovereignty"),
+                    "{text}"
+                );
+                assert!(
+                    text.contains("conflict"),
+                    "Wang supports, Pakistan opposes: {text}"
+                );
             }
             _ => assert!(text.contains(quote), "{ext}: {text}"),
         }
         if ext == "md" {
-            assert!(text.contains("para. 5"), "the Chicago-style citation: {text}");
-            assert!(text.contains("## The source") && text.contains("BEIJING"), "{text}");
+            assert!(
+                text.contains("para. 5"),
+                "the Chicago-style citation: {text}"
+            );
+            assert!(
+                text.contains("## The source") && text.contains("BEIJING"),
+                "{text}"
+            );
         }
         if ext == "json" || ext == "jsonld" {
-            serde_json::from_slice::<Value>(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes)).unwrap();
+            serde_json::from_slice::<Value>(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes))
+                .unwrap();
         }
     }
 
@@ -307,19 +338,51 @@ fn a_saved_query_dossier_stays_current_until_frozen() {
     let seed = repo("../shared/corpus/seed/article.txt");
     run_ok(&nb, &["import", seed.to_str().unwrap()]);
     run_ok(&nb, &["actors", "add", "Wang Yi"]);
-    run_ok(&nb, &["dossiers", "create", "Wang on sovereignty", "--actor", "Wang Yi", "--topic", "sovereignty"]);
+    run_ok(
+        &nb,
+        &[
+            "dossiers",
+            "create",
+            "Wang on sovereignty",
+            "--actor",
+            "Wang Yi",
+            "--topic",
+            "sovereignty",
+        ],
+    );
     let add = |start: &str, end: &str| {
-        run_ok(&nb, &["statements", "add", "--article", "1", "--speaker", "Wang Yi",
-            "--content-start", start, "--content-end", end, "--topic", "sovereignty"]);
+        run_ok(
+            &nb,
+            &[
+                "statements",
+                "add",
+                "--article",
+                "1",
+                "--speaker",
+                "Wang Yi",
+                "--content-start",
+                start,
+                "--content-end",
+                end,
+                "--topic",
+                "sovereignty",
+            ],
+        );
     };
     add("0", "5");
     let list = run_ok(&nb, &["--json", "dossiers", "list"]);
     let d: Value = serde_json::from_str(list.lines().next().unwrap()).unwrap();
     assert_eq!(d["query"]["topic"], "sovereignty");
-    let out = attest(&nb).args(["dossiers", "comment", "1", "x"]).output().unwrap();
+    let out = attest(&nb)
+        .args(["dossiers", "comment", "1", "x"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("freeze it to edit its items"));
     add("6", "12");
     let frozen = run_ok(&nb, &["--json", "dossiers", "freeze", "1"]);
     let d: Value = serde_json::from_str(frozen.lines().next().unwrap()).unwrap();
-    assert_eq!((d["item_count"].as_u64(), d["query"].is_null()), (Some(2), true));
+    assert_eq!(
+        (d["item_count"].as_u64(), d["query"].is_null()),
+        (Some(2), true)
+    );
 }

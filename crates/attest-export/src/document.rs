@@ -150,7 +150,9 @@ fn runs(text: &str) -> Vec<Run> {
     let mut italic = false;
     for piece in text.split_inclusive([ITALIC_START, ITALIC_END]) {
         let (body, mark) = match piece.chars().last() {
-            Some(c @ (ITALIC_START | ITALIC_END)) => (&piece[..piece.len() - c.len_utf8()], Some(c)),
+            Some(c @ (ITALIC_START | ITALIC_END)) => {
+                (&piece[..piece.len() - c.len_utf8()], Some(c))
+            }
             _ => (piece, None),
         };
         if !body.is_empty() {
@@ -273,7 +275,10 @@ fn starts_with_quote_mark(s: &str) -> bool {
 
 /// A quote is one paragraph: its line breaks become spaces.
 fn one_line(s: &str) -> String {
-    s.split(['\n', '\r']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(['\n', '\r'])
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The analyst's text split at blank lines, each paragraph on one line.

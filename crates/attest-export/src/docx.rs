@@ -218,9 +218,7 @@ fn text_run(text: &str) -> Run {
 /// the caller has split off tabs and line feeds, and carriage returns can go (docx-rs
 /// would drop them anyway).
 fn xml_chars(s: &str) -> String {
-    s.chars()
-        .filter(|&c| !(c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}'))
-        .collect()
+    s.chars().filter(|&c| crate::xml::is_xml_char(c)).collect()
 }
 
 /// Whether the first letter of `s` belongs to a right-to-left script (Hebrew, Arabic,

@@ -2,6 +2,7 @@
 //! sheet (A4 margins, quotes kept whole across pages) and the citations as numbered
 //! notes at the end, linked both ways.
 
+use crate::xml::escape;
 use crate::{Block, Document, Run};
 use std::fmt::Write;
 
@@ -68,7 +69,11 @@ pub fn html(doc: &Document) -> String {
                 }
                 out.push_str("</figure>\n");
                 for p in &q.note {
-                    let _ = writeln!(out, "<p class=\"note\"><strong>Note:</strong> {}</p>", escape(p));
+                    let _ = writeln!(
+                        out,
+                        "<p class=\"note\"><strong>Note:</strong> {}</p>",
+                        escape(p)
+                    );
                 }
             }
             Block::Article {
@@ -128,20 +133,4 @@ fn citation(runs: &[Run]) -> String {
             }
         })
         .collect()
-}
-
-/// Escapes text for element content and quoted attribute values.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

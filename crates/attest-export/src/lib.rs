@@ -11,6 +11,7 @@ mod document;
 mod docx;
 mod html;
 mod markdown;
+mod xml;
 
 use attest_core::{text, Article};
 use std::collections::HashMap;
@@ -30,7 +31,10 @@ pub enum ExportError {
     #[error("the citation template cannot be used: {0}")]
     Template(String),
     #[error("cannot write the {format} file: {reason}")]
-    Write { format: &'static str, reason: String },
+    Write {
+        format: &'static str,
+        reason: String,
+    },
 }
 
 /// Where a quote stands.

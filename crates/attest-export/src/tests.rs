@@ -116,7 +116,13 @@ fn full_dossier() -> DossierDetail {
     let mut article = article();
     article.meta.url = Some("https://example.org/a?x=1&y=2".into());
     dossier(vec![
-        item(1, DossierEntry::Section { title: "Statements & <claims>".into() }, ""),
+        item(
+            1,
+            DossierEntry::Section {
+                title: "Statements & <claims>".into(),
+            },
+            "",
+        ),
         item(
             2,
             DossierEntry::Statement {
@@ -128,7 +134,13 @@ fn full_dossier() -> DossierDetail {
             },
             "The strongest line of the visit.",
         ),
-        item(3, DossierEntry::Section { title: "Sources".into() }, ""),
+        item(
+            3,
+            DossierEntry::Section {
+                title: "Sources".into(),
+            },
+            "",
+        ),
         item(
             4,
             DossierEntry::Article {
@@ -172,7 +184,10 @@ fn html_is_self_contained_escaped_and_cites_in_notes() {
     let html = html(&doc(&full_dossier(), &articles));
     insta::assert_snapshot!(html);
     assert!(!html.contains("<script"));
-    assert!(!html.contains("src=") && !html.contains("<link"), "no external resource");
+    assert!(
+        !html.contains("src=") && !html.contains("<link"),
+        "no external resource"
+    );
     assert!(html.contains("We stand firmly with &lt;partners&gt; &amp; *friends*"));
     assert!(html.contains("x=1&amp;y=2"));
 }
@@ -183,45 +198,100 @@ fn sections_and_whole_articles_compile_in_markdown() {
     let md = markdown(&doc(&full_dossier(), &articles));
     assert!(md.contains("## Statements \\& \\<claims\\>"), "{md}");
     assert!(md.contains("### Officials met[^2]"), "{md}");
-    assert!(md.contains("BEIJING: Officials met."), "the article's text: {md}");
-    assert!(md.contains("“Deleted one” is no longer in the notebook"), "{md}");
-    assert!(md.contains("[^2]: News Desk, *untitled (article.txt)*, The Wire\\_Service, 2026-05-01."), "{md}");
+    assert!(
+        md.contains("BEIJING: Officials met."),
+        "the article's text: {md}"
+    );
+    assert!(
+        md.contains("“Deleted one” is no longer in the notebook"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[^2]: News Desk, *untitled (article.txt)*, The Wire\\_Service, 2026-05-01."),
+        "{md}"
+    );
 }
 
 #[test]
 fn every_built_in_citation_style_renders_every_field() {
     for style in citation_styles() {
-        let runs = CitationFormatter::new(&style).unwrap().render(&Citation::sample()).unwrap();
+        let runs = CitationFormatter::new(&style)
+            .unwrap()
+            .render(&Citation::sample())
+            .unwrap();
         let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-        for field in ["Ayesha Siddiqa", "Talks resume on the corridor", "The Daily Ledger", "2026-05-01", "3", "https://example.org/corridor"] {
+        for field in [
+            "Ayesha Siddiqa",
+            "Talks resume on the corridor",
+            "The Daily Ledger",
+            "2026-05-01",
+            "3",
+            "https://example.org/corridor",
+        ] {
             assert!(text.contains(field), "{}: {text}", style.name);
         }
-        assert!(runs.iter().any(|r| r.italic), "{}: something is in italics", style.name);
+        assert!(
+            runs.iter().any(|r| r.italic),
+            "{}: something is in italics",
+            style.name
+        );
     }
 }
 
 #[test]
 fn missing_fields_leave_no_dangling_punctuation() {
-    let bare = Citation { byline: None, outlet: None, published: None, url: None, dateline: None, paragraph: Some(2), ..Citation::sample() };
-    let runs = CitationFormatter::new(&default_citation_style()).unwrap().render(&bare).unwrap();
+    let bare = Citation {
+        byline: None,
+        outlet: None,
+        published: None,
+        url: None,
+        dateline: None,
+        paragraph: Some(2),
+        ..Citation::sample()
+    };
+    let runs = CitationFormatter::new(&default_citation_style())
+        .unwrap()
+        .render(&bare)
+        .unwrap();
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(text, "Talks resume on the corridor, ¶2.");
-    assert_eq!(runs[0], Run { text: "Talks resume on the corridor".into(), italic: true });
+    assert_eq!(
+        runs[0],
+        Run {
+            text: "Talks resume on the corridor".into(),
+            italic: true
+        }
+    );
 }
 
 #[test]
 fn a_broken_template_is_refused_with_the_reason() {
-    let style = CitationStyle { name: "custom".into(), template: "{{ title | nosuchfilter }}".into() };
+    let style = CitationStyle {
+        name: "custom".into(),
+        template: "{{ title | nosuchfilter }}".into(),
+    };
     let err = CitationFormatter::new(&style).err().unwrap().to_string();
-    assert!(err.starts_with("the citation template cannot be used"), "{err}");
-    let style = CitationStyle { name: "custom".into(), template: "{% if %}".into() };
+    assert!(
+        err.starts_with("the citation template cannot be used"),
+        "{err}"
+    );
+    let style = CitationStyle {
+        name: "custom".into(),
+        template: "{% if %}".into(),
+    };
     assert!(CitationFormatter::new(&style).is_err());
 }
 
 #[test]
 fn a_title_cannot_forge_italics() {
-    let c = Citation { title: Some("Odd \u{E000}title\u{E001}".into()), ..Citation::sample() };
-    let runs = CitationFormatter::new(&default_citation_style()).unwrap().render(&c).unwrap();
+    let c = Citation {
+        title: Some("Odd \u{E000}title\u{E001}".into()),
+        ..Citation::sample()
+    };
+    let runs = CitationFormatter::new(&default_citation_style())
+        .unwrap()
+        .render(&c)
+        .unwrap();
     assert_eq!(runs.iter().filter(|r| r.italic).count(), 1);
     assert!(runs.iter().any(|r| r.italic && r.text == "Odd title"));
 }

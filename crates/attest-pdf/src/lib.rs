@@ -229,9 +229,9 @@ impl<'a> From<&'a Document> for Dossier<'a> {
 /// Whether text reads right to left: its first letter is Hebrew or Arabic script.
 /// Such a quote is set right-aligned, in a right-to-left paragraph.
 fn right_to_left(text: &str) -> bool {
-    text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| {
-        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
-    })
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use crate::{found, Notebook, Result, StoreError};
+use crate::{found, touched, Notebook, Result, StoreError};
 use attest_core::similarity::{ArticleKeys, Signature, RELATED_THRESHOLD};
 use attest_core::{
     Article, ArticleDraft, ArticleMeta, ArticleSummary, RelatedArticle, SourceFormat,
@@ -319,11 +319,10 @@ impl Notebook {
     /// Deletes an article with its source file, passages and statements; dossier items
     /// that held them stay, shown as missing.
     pub fn delete_article(&mut self, id: i64) -> Result<()> {
-        let n = self.conn.execute("DELETE FROM articles WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(StoreError::NotFound { what: "article", id });
-        }
-        Ok(())
+        let n = self
+            .conn
+            .execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        touched(n, "article", id)
     }
 
     pub fn article_summary(&self, id: i64) -> Result<ArticleSummary> {
@@ -400,13 +399,7 @@ impl Notebook {
                 blank_to_none(&meta.url),
             ],
         )?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "article",
-                id,
-            });
-        }
-        Ok(())
+        touched(n, "article", id)
     }
 
     /// The original file's bytes.

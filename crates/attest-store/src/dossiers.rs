@@ -1,4 +1,4 @@
-use crate::{found, Notebook, Result, StoreError};
+use crate::{found, touched, Notebook, Result, StoreError};
 use attest_core::{Dossier, DossierDetail, DossierEntry, DossierItem, DossierQuery};
 use rusqlite::{params, Row, Transaction};
 
@@ -230,22 +230,28 @@ impl Notebook {
     pub fn add_annotation_to_dossier(&mut self, dossier_id: i64, annotation_id: i64) -> Result<()> {
         self.editable_dossier(dossier_id)?;
         self.annotation(annotation_id)?;
-        self.append(dossier_id, NewItem {
-            kind: "annotation",
-            annotation_id: Some(annotation_id),
-            ..NewItem::default()
-        })
+        self.append(
+            dossier_id,
+            NewItem {
+                kind: "annotation",
+                annotation_id: Some(annotation_id),
+                ..NewItem::default()
+            },
+        )
     }
 
     /// Appends a whole article, cited as a source.
     pub fn add_article_to_dossier(&mut self, dossier_id: i64, article_id: i64) -> Result<()> {
         self.editable_dossier(dossier_id)?;
         self.article_summary(article_id)?;
-        self.append(dossier_id, NewItem {
-            kind: "article",
-            article_id: Some(article_id),
-            ..NewItem::default()
-        })
+        self.append(
+            dossier_id,
+            NewItem {
+                kind: "article",
+                article_id: Some(article_id),
+                ..NewItem::default()
+            },
+        )
     }
 
     /// Appends a section heading; the items after it belong to the section.
@@ -254,21 +260,27 @@ impl Notebook {
         if title.trim().is_empty() {
             return Err(StoreError::Invalid("a section needs a title".into()));
         }
-        self.append(dossier_id, NewItem {
-            kind: "section",
-            title: title.trim(),
-            ..NewItem::default()
-        })
+        self.append(
+            dossier_id,
+            NewItem {
+                kind: "section",
+                title: title.trim(),
+                ..NewItem::default()
+            },
+        )
     }
 
     /// Appends a paragraph of the analyst's own text.
     pub fn add_commentary_to_dossier(&mut self, dossier_id: i64, text: &str) -> Result<()> {
         self.editable_dossier(dossier_id)?;
-        self.append(dossier_id, NewItem {
-            kind: "commentary",
-            commentary: text,
-            ..NewItem::default()
-        })
+        self.append(
+            dossier_id,
+            NewItem {
+                kind: "commentary",
+                commentary: text,
+                ..NewItem::default()
+            },
+        )
     }
 
     /// The citation style compiled documents use; `None` until the analyst picks one.
@@ -323,13 +335,7 @@ impl Notebook {
             "UPDATE dossier_items SET commentary = ?2 WHERE id = ?1",
             params![item_id, text],
         )?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "dossier item",
-                id: item_id,
-            });
-        }
-        Ok(())
+        touched(n, "dossier item", item_id)
     }
 
     /// Moves an item to `new_index` (0-based) within its dossier; positions are
@@ -369,13 +375,7 @@ impl Notebook {
         let n = self
             .conn
             .execute("DELETE FROM dossier_items WHERE id = ?1", [item_id])?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "dossier item",
-                id: item_id,
-            });
-        }
-        Ok(())
+        touched(n, "dossier item", item_id)
     }
 }
 

@@ -133,5 +133,13 @@ fn found<T>(r: rusqlite::Result<T>, what: &'static str, id: i64) -> Result<T> {
     }
 }
 
+/// Maps "no row changed" to a typed not-found error.
+fn touched(rows: usize, what: &'static str, id: i64) -> Result<()> {
+    if rows == 0 {
+        return Err(StoreError::NotFound { what, id });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,4 @@
-use crate::{found, Notebook, Result, StoreError};
+use crate::{found, touched, Notebook, Result, StoreError};
 use attest_core::{
     text, ActorRef, Anchor, DossierQuery, NewStatement, Span, Stance, Statement, StatementFilter,
     StatementKind, StatementStatus,
@@ -79,12 +79,7 @@ impl Notebook {
             "UPDATE statements SET stance = ?2 WHERE id = ?1",
             params![id, stance.map(Stance::as_str)],
         )?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "statement",
-                id,
-            });
-        }
+        touched(n, "statement", id)?;
         tx.execute("DELETE FROM statement_topics WHERE statement_id = ?1", [id])?;
         insert_topics(&tx, id, topics)?;
         tx.commit()?;
@@ -128,11 +123,16 @@ impl Notebook {
             map
         };
         list.sort_by(|a, b| {
-            (published[&a.article_id].is_none(), &published[&a.article_id], a.article_id).cmp(&(
-                published[&b.article_id].is_none(),
-                &published[&b.article_id],
-                b.article_id,
-            ))
+            (
+                published[&a.article_id].is_none(),
+                &published[&a.article_id],
+                a.article_id,
+            )
+                .cmp(&(
+                    published[&b.article_id].is_none(),
+                    &published[&b.article_id],
+                    b.article_id,
+                ))
         });
         Ok(list)
     }
@@ -236,13 +236,7 @@ impl Notebook {
         let n = self
             .conn
             .execute("DELETE FROM statements WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "statement",
-                id,
-            });
-        }
-        Ok(())
+        touched(n, "statement", id)
     }
 }
 
@@ -272,7 +266,12 @@ fn insert_span(
 
 /// Stores topic tags in the order given, trimmed, empty and repeated ones dropped.
 fn insert_topics(tx: &Transaction, statement_id: i64, topics: &[String]) -> Result<()> {
-    for (ord, topic) in topics.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).enumerate() {
+    for (ord, topic) in topics
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .enumerate()
+    {
         tx.execute(
             "INSERT OR IGNORE INTO statement_topics (statement_id, topic, ord) VALUES (?1, ?2, ?3)",
             params![statement_id, topic, ord as i64],

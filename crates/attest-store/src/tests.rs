@@ -395,7 +395,13 @@ fn notebook_with_article() -> (tempfile::TempDir, Notebook, i64, i64) {
     (d, nb, id, wang.id)
 }
 
-fn coded_statement(article_id: i64, speaker: i64, needle: &str, stance: Stance, topics: &[&str]) -> NewStatement {
+fn coded_statement(
+    article_id: i64,
+    speaker: i64,
+    needle: &str,
+    stance: Stance,
+    topics: &[&str],
+) -> NewStatement {
     NewStatement {
         article_id,
         content: vec![cp(TEXT, needle)],
@@ -412,13 +418,31 @@ fn coded_statement(article_id: i64, speaker: i64, needle: &str, stance: Stance, 
 fn statements_keep_stance_and_topics() {
     let (_d, mut nb, article, wang) = notebook_with_article();
     let s = nb
-        .add_statement(&coded_statement(article, wang, "We stand firmly", Stance::Supports, &[" Trade ", "trade", "", "CPEC"]))
+        .add_statement(&coded_statement(
+            article,
+            wang,
+            "We stand firmly",
+            Stance::Supports,
+            &[" Trade ", "trade", "", "CPEC"],
+        ))
         .unwrap();
     assert_eq!(s.stance, Some(Stance::Supports));
-    assert_eq!(s.topics, ["Trade", "CPEC"], "trimmed, empty and repeated (any case) dropped");
-    let s = nb.set_statement_coding(s.id, None, &["border".into()]).unwrap();
-    assert_eq!((s.stance, s.topics.as_slice()), (None, ["border".to_string()].as_slice()));
-    assert!(matches!(nb.set_statement_coding(999, None, &[]), Err(StoreError::NotFound { .. })));
+    assert_eq!(
+        s.topics,
+        ["Trade", "CPEC"],
+        "trimmed, empty and repeated (any case) dropped"
+    );
+    let s = nb
+        .set_statement_coding(s.id, None, &["border".into()])
+        .unwrap();
+    assert_eq!(
+        (s.stance, s.topics.as_slice()),
+        (None, ["border".to_string()].as_slice())
+    );
+    assert!(matches!(
+        nb.set_statement_coding(999, None, &[]),
+        Err(StoreError::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -430,42 +454,97 @@ fn sections_and_whole_articles_are_dossier_items() {
     assert!(nb.add_section_to_dossier(d.id, " ").is_err());
     assert!(nb.add_article_to_dossier(d.id, 999).is_err());
     let items = nb.dossier_detail(d.id).unwrap().items;
-    assert_eq!(items[0].entry, DossierEntry::Section { title: "Background".into() });
-    let DossierEntry::Article { article: summary } = &items[1].entry else { panic!("{items:?}") };
+    assert_eq!(
+        items[0].entry,
+        DossierEntry::Section {
+            title: "Background".into()
+        }
+    );
+    let DossierEntry::Article { article: summary } = &items[1].entry else {
+        panic!("{items:?}")
+    };
     assert_eq!(summary.id, article);
     nb.delete_article(article).unwrap();
     let items = nb.dossier_detail(d.id).unwrap().items;
-    assert_eq!(items[1].entry, DossierEntry::Missing, "the item stays, marked missing");
+    assert_eq!(
+        items[1].entry,
+        DossierEntry::Missing,
+        "the item stays, marked missing"
+    );
 }
 
 #[test]
 fn a_saved_query_dossier_follows_the_notebook_until_frozen() {
     let (_d, mut nb, article, wang) = notebook_with_article();
     let other = nb
-        .add_actor(&NewActor { name: "Ishaq Dar".into(), kind: ActorKind::Person, aliases: vec![] })
+        .add_actor(&NewActor {
+            name: "Ishaq Dar".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+        })
         .unwrap();
-    nb.add_statement(&coded_statement(article, wang, "We stand firmly", Stance::Supports, &["trade"])).unwrap();
-    nb.add_statement(&coded_statement(article, other.id, "agrees", Stance::Opposes, &["trade"])).unwrap();
-    let query = DossierQuery { topic: Some("TRADE".into()), stance: Some(Stance::Supports), ..Default::default() };
+    nb.add_statement(&coded_statement(
+        article,
+        wang,
+        "We stand firmly",
+        Stance::Supports,
+        &["trade"],
+    ))
+    .unwrap();
+    nb.add_statement(&coded_statement(
+        article,
+        other.id,
+        "agrees",
+        Stance::Opposes,
+        &["trade"],
+    ))
+    .unwrap();
+    let query = DossierQuery {
+        topic: Some("TRADE".into()),
+        stance: Some(Stance::Supports),
+        ..Default::default()
+    };
     let d = nb.create_query_dossier("Trade, for", "", &query).unwrap();
     assert_eq!(d.query, Some(query.clone()));
     let detail = nb.dossier_detail(d.id).unwrap();
     assert_eq!(detail.items.len(), 1);
-    assert!(nb.add_commentary_to_dossier(d.id, "x").unwrap_err().to_string().contains("freeze it"));
+    assert!(nb
+        .add_commentary_to_dossier(d.id, "x")
+        .unwrap_err()
+        .to_string()
+        .contains("freeze it"));
 
     // A new matching statement shows up without touching the dossier.
-    let s3 = nb.add_statement(&coded_statement(article, other.id, "中国", Stance::Supports, &["trade"])).unwrap();
+    let s3 = nb
+        .add_statement(&coded_statement(
+            article,
+            other.id,
+            "中国",
+            Stance::Supports,
+            &["trade"],
+        ))
+        .unwrap();
     assert_eq!(nb.dossier_detail(d.id).unwrap().items.len(), 2);
-    let by_actor = DossierQuery { actor_id: Some(other.id), ..Default::default() };
+    let by_actor = DossierQuery {
+        actor_id: Some(other.id),
+        ..Default::default()
+    };
     let d2 = nb.create_query_dossier("Dar", "", &by_actor).unwrap();
     assert_eq!(nb.dossier_detail(d2.id).unwrap().items.len(), 2);
-    let dated = DossierQuery { from: Some("2027".into()), ..Default::default() };
+    let dated = DossierQuery {
+        from: Some("2027".into()),
+        ..Default::default()
+    };
     let d3 = nb.create_query_dossier("Later", "", &dated).unwrap();
-    assert!(nb.dossier_detail(d3.id).unwrap().items.is_empty(), "the article has no date");
+    assert!(
+        nb.dossier_detail(d3.id).unwrap().items.is_empty(),
+        "the article has no date"
+    );
 
     let frozen = nb.freeze_dossier(d.id).unwrap();
     assert_eq!((frozen.query, frozen.item_count), (None, 2));
-    nb.set_statement_coding(s3.id, Some(Stance::Opposes), &[]).unwrap();
+    nb.set_statement_coding(s3.id, Some(Stance::Opposes), &[])
+        .unwrap();
     let items = nb.dossier_detail(d.id).unwrap().items;
     assert_eq!(items.len(), 2, "frozen: no longer follows the query");
     assert!(items.iter().all(|i| i.id > 0), "stored items");
@@ -476,14 +555,20 @@ fn a_saved_query_dossier_follows_the_notebook_until_frozen() {
 fn the_citation_style_is_a_notebook_setting() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("n.attest");
-    let style = CitationStyle { name: "custom".into(), template: "{{ title }}".into() };
+    let style = CitationStyle {
+        name: "custom".into(),
+        template: "{{ title }}".into(),
+    };
     {
         let mut nb = Notebook::open(&path).unwrap();
         assert_eq!(nb.citation_style().unwrap(), None);
         nb.set_citation_style(&style).unwrap();
         nb.set_citation_style(&style).unwrap();
     }
-    assert_eq!(Notebook::open(&path).unwrap().citation_style().unwrap(), Some(style));
+    assert_eq!(
+        Notebook::open(&path).unwrap().citation_style().unwrap(),
+        Some(style)
+    );
 }
 
 #[test]
@@ -502,8 +587,14 @@ fn a_version_2_notebook_keeps_its_dossiers_through_migration_3() {
     let mut nb = Notebook::open(&path).unwrap();
     assert_eq!(nb.schema_version().unwrap(), SCHEMA_VERSION);
     let detail = nb.dossier_detail(1).unwrap();
-    assert_eq!((detail.items.len(), detail.items[0].commentary.as_str()), (1, "kept"));
+    assert_eq!(
+        (detail.items.len(), detail.items[0].commentary.as_str()),
+        (1, "kept")
+    );
     nb.add_section_to_dossier(1, "New").unwrap();
-    let check: String = nb.conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).unwrap_or_else(|_| "ok".into());
+    let check: String = nb
+        .conn
+        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+        .unwrap_or_else(|_| "ok".into());
     assert_eq!(check, "ok");
 }

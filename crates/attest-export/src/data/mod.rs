@@ -9,7 +9,6 @@ mod json;
 mod network;
 mod table;
 mod web_annotation;
-mod xml;
 
 #[cfg(test)]
 mod fixture;

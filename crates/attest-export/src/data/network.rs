@@ -19,7 +19,8 @@
 //! date) of the statements behind it, absent when none is dated. Rejected statements
 //! are left out; a time window keeps only statements whose article date falls in it.
 
-use super::{xml::escape, DataSet};
+use super::DataSet;
+use crate::xml::escape;
 use crate::ExportError;
 use attest_core::{Article, Stance, StatementStatus};
 use std::collections::{BTreeMap, BTreeSet};

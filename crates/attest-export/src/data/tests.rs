@@ -221,7 +221,7 @@ fn network_window_keeps_statements_dated_inside_it() {
 #[test]
 fn xml_escapes_and_drops_forbidden_characters() {
     assert_eq!(
-        xml::escape("a<b>&\"c'\u{0}\u{1b}\t\n\u{FFFF}é🙂"),
+        crate::xml::escape("a<b>&\"c'\u{0}\u{1b}\t\n\u{FFFF}é🙂"),
         "a&lt;b&gt;&amp;&quot;c&apos;&#9;&#10;é🙂"
     );
 }

@@ -1,4 +1,4 @@
-//! The little XML writing GraphML and GEXF need.
+//! The little XML escaping the writers need (GraphML, GEXF, HTML, DOCX).
 
 /// `s` escaped for XML 1.0 text or a double- or single-quoted attribute. Characters
 /// XML 1.0 forbids (C0 controls other than tab, newline and carriage return, U+FFFE,
@@ -17,9 +17,15 @@ pub fn escape(s: &str) -> String {
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c if !is_xml_char(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether XML 1.0 allows `c` outside a character reference: not a C0 control (tab,
+/// line feed and carriage return aside, which callers handle), not U+FFFE or U+FFFF.
+pub fn is_xml_char(c: char) -> bool {
+    !(c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}')
 }

@@ -1,0 +1,48 @@
+// What every end-to-end test file needs: the app started on its own data folder,
+// screenshots for a person to look at, and dropped files.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Driver } from './webdriver.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '../..');
+export const artifacts = join(here, 'artifacts');
+export const seed = resolve(repo, '../shared/corpus/seed/article.txt');
+export const seedQuote =
+  'China stands firmly with Pakistan in safeguarding its sovereignty and territorial integrity';
+const app = process.env.ATTEST_APP ?? join(repo, 'target/debug/attest-desktop');
+
+/** Starts the app with its own data folder under `work`: never a real notebook. */
+export async function startApp(work) {
+  assert.ok(existsSync(app), `the app binary is built at ${app} (make app)`);
+  assert.ok(existsSync(seed), `the seed article is at ${seed}`);
+  const port = 4444 + Math.floor(Math.random() * 1000) * 2;
+  const driver = await Driver.start({
+    app,
+    port,
+    env: { XDG_DATA_HOME: join(work, 'data'), NO_AT_BRIDGE: '1' },
+  });
+  await driver.waitFor('[data-testid="app-ready"]', { timeout: 30000 });
+  return driver;
+}
+
+/** Saves the window as tests/e2e/artifacts/NAME.png once the page has painted. */
+export async function shot(driver, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await driver.executeAsync(
+    `const done = arguments[0];
+     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));`,
+  );
+  writeFileSync(join(artifacts, `${name}.png`), await driver.screenshot());
+}
+
+/** Emits the event the window raises when files are dropped on it. */
+export async function dropFiles(driver, paths) {
+  await driver.invoke('plugin:event|emit', {
+    event: 'tauri://drag-drop',
+    payload: { paths, position: { x: 400, y: 300 } },
+  });
+}
