@@ -155,9 +155,9 @@ struct AddStatement {
     content_start: u32,
     #[arg(long)]
     content_end: u32,
-    /// Speaker's name or alias (the actor must exist).
-    #[arg(long)]
-    speaker: String,
+    /// Speaker's name or alias (the actor must exist); repeat for joint statements.
+    #[arg(long = "speaker", value_name = "SPEAKER", required = true)]
+    speakers: Vec<String>,
     /// direct, indirect or mixed.
     #[arg(long, default_value = "direct", value_parser = statement_kind)]
     kind: StatementKind,
@@ -405,14 +405,18 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
             }
         }
         Command::Statements(StatementsCommand::Add(add)) => {
-            let speaker = api.actor_named(&add.speaker)?;
+            let speaker_actor_ids = add
+                .speakers
+                .iter()
+                .map(|name| api.actor_named(name).map(|a| a.id))
+                .collect::<Result<_, _>>()?;
             let s = api.add_statement(&NewStatement {
                 article_id: add.article,
                 content: vec![Span {
                     start: add.content_start,
                     end: add.content_end,
                 }],
-                speaker_actor_ids: vec![speaker.id],
+                speaker_actor_ids,
                 speaker_mention: None,
                 cue: None,
                 kind: add.kind,

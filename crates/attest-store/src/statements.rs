@@ -115,9 +115,8 @@ impl Notebook {
                 .prepare_cached("SELECT published FROM articles WHERE id = ?1")?;
             let mut map = std::collections::HashMap::new();
             for s in &list {
-                if !map.contains_key(&s.article_id) {
-                    let p: Option<String> = stmt.query_row([s.article_id], |r| r.get(0))?;
-                    map.insert(s.article_id, p);
+                if let std::collections::hash_map::Entry::Vacant(slot) = map.entry(s.article_id) {
+                    slot.insert(stmt.query_row([s.article_id], |r| r.get::<_, Option<String>>(0))?);
                 }
             }
             map
