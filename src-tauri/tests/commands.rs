@@ -88,7 +88,9 @@ fn drop_attribute_compile_through_the_commands() {
             "speaker_actor_ids": [actor["id"]],
             "speaker_mention": null,
             "cue": null,
-            "kind": "direct"
+            "kind": "direct",
+            "stance": null,
+            "topics": []
         }}),
     );
     assert_eq!(statement["content"][0]["exact"], quote);
@@ -103,13 +105,48 @@ fn drop_attribute_compile_through_the_commands() {
     );
     assert_eq!(detail["items"].as_array().unwrap().len(), 1);
 
-    let out = h.dir.path().join("corridor.md");
     h.ok(
-        "export_dossier",
-        json!({"dossier_id": dossier["id"], "format": "markdown", "path": out}),
+        "add_section",
+        json!({"dossier_id": dossier["id"], "title": "The source"}),
     );
-    let md = std::fs::read_to_string(out).unwrap();
+    let detail = h.ok(
+        "add_article_to_dossier",
+        json!({"dossier_id": dossier["id"], "article_id": id}),
+    );
+    assert_eq!(detail["items"][2]["entry"]["type"], "article");
+    let coded = h.ok(
+        "set_statement_coding",
+        json!({"id": statement["id"], "stance": "supports", "topics": ["trade"]}),
+    );
+    assert_eq!(
+        (&coded["stance"], &coded["topics"][0]),
+        (&json!("supports"), &json!("trade"))
+    );
+    let styles = h.ok("citation_styles", json!({}));
+    h.ok("set_citation_style", json!({"style": styles[1]}));
+    assert_eq!(h.ok("citation_style", json!({}))["name"], "chicago");
+
+    for (format, ext) in [("markdown", "md"), ("docx", "docx"), ("gexf", "gexf")] {
+        let out = h.dir.path().join(format!("corridor.{ext}"));
+        let report = h.ok(
+            "export_dossier",
+            json!({"dossier_id": dossier["id"], "format": format, "path": out,
+                   "on_progress": "__CHANNEL__:9"}),
+        );
+        assert_eq!(report["bytes"], std::fs::metadata(&out).unwrap().len());
+    }
+    let md = std::fs::read_to_string(h.dir.path().join("corridor.md")).unwrap();
     assert!(md.contains(quote) && md.contains("Selin Aydın"), "{md}");
+
+    let query = h.ok(
+        "create_query_dossier",
+        json!({"title": "Trade", "description": "",
+               "query": {"topic": "trade", "actor_id": null, "stance": null,
+                         "outlet": null, "from": null, "to": null}}),
+    );
+    assert_eq!(query["item_count"], 1);
+    let frozen = h.ok("freeze_dossier", json!({"id": query["id"]}));
+    assert!(frozen["dossier"]["query"].is_null());
 }
 
 #[test]

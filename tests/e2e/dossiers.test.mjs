@@ -43,6 +43,7 @@ before(async () => {
   await driver.waitFor('[data-testid="import-report"]', {
     until: async () => (await driver.findAll('[data-testid="import-row"]')).length === 2,
   });
+  await driver.click('[data-testid="import-report"] button');
   // Statements are made through the reader in walking-skeleton.test.mjs; here they are
   // set up through the same commands.
   const articles = await driver.invoke('list_articles', {});
@@ -110,9 +111,10 @@ test('Export writes every format through the save dialog', async () => {
 
   await exportAs('markdown', out('md'));
   const md = readFileSync(out('md'), 'utf8');
-  assert.ok(md.includes(`> “${seedQuote}”[^1]`), md);
+  const note = md.match(new RegExp(`> “${seedQuote}”\\[\\^(\\d+)\\]`));
+  assert.ok(note, md);
+  assert.ok(md.includes(`[^${note[1]}]: News Desk, “untitled (article.txt),” para. 5.`), md);
   assert.ok(md.includes('## What Beijing said') && md.includes('## The source'), md);
-  assert.ok(md.includes('[^1]: News Desk, “untitled (article.txt),” para. 5.'), md);
 
   await exportAs('html', out('html'));
   const html = readFileSync(out('html'), 'utf8');

@@ -75,11 +75,10 @@ pub fn citation_styles() -> Vec<CitationStyle> {
         ),
         style(
             "chicago",
-            "{% if byline %}{{ byline }}, {% endif %}“{{ title }},” \
-             {% if outlet %}{{ outlet | italic }}, {% endif %}\
-             {% if published %}{{ published }}, {% endif %}\
-             {% if paragraph %}para. {{ paragraph }}{% endif %}\
-             {% if url %}, {{ url }}{% endif %}.",
+            "{% set rest = [outlet and (outlet | italic), published, \
+             paragraph and 'para. ' ~ paragraph, url] | select | list %}\
+             {% if byline %}{{ byline }}, {% endif %}\
+             {% if rest %}“{{ title }},” {{ rest | join(', ') }}.{% else %}“{{ title }}.”{% endif %}",
         ),
         style(
             "apa",

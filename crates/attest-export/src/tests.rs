@@ -265,6 +265,40 @@ fn missing_fields_leave_no_dangling_punctuation() {
 }
 
 #[test]
+fn every_built_in_style_punctuates_a_bare_citation_cleanly() {
+    let bare = Citation {
+        byline: None,
+        outlet: None,
+        published: None,
+        url: None,
+        dateline: None,
+        paragraph: None,
+        ..Citation::sample()
+    };
+    for style in citation_styles() {
+        for c in [
+            &bare,
+            &Citation {
+                paragraph: Some(4),
+                ..bare.clone()
+            },
+            &Citation::sample(),
+        ] {
+            let runs = CitationFormatter::new(&style).unwrap().render(c).unwrap();
+            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            for bad in [" .", ",.", ", ,", "..", ",”.", "  "] {
+                assert!(!text.contains(bad), "{}: {text:?} has {bad:?}", style.name);
+            }
+            assert!(
+                text.ends_with(['.', '”']) || text.ends_with("corridor"),
+                "{}: {text:?}",
+                style.name
+            );
+        }
+    }
+}
+
+#[test]
 fn a_broken_template_is_refused_with_the_reason() {
     let style = CitationStyle {
         name: "custom".into(),
