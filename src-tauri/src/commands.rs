@@ -283,6 +283,16 @@ pub async fn create_query_dossier(
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub async fn update_dossier(
+    state: State<'_, AppState>,
+    id: i64,
+    title: String,
+    description: String,
+) -> Result<DossierDetail> {
+    state.with(|api| api.update_dossier(id, &title, &description))
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub async fn freeze_dossier(state: State<'_, AppState>, id: i64) -> Result<DossierDetail> {
     state.with(|api| api.freeze_dossier(id))
 }

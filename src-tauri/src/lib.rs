@@ -44,6 +44,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::add_section,
             commands::create_query_dossier,
             commands::freeze_dossier,
+            commands::update_dossier,
             commands::set_statement_coding,
             commands::citation_style,
             commands::citation_styles,

@@ -147,6 +147,12 @@ fn drop_attribute_compile_through_the_commands() {
     assert_eq!(query["item_count"], 1);
     let frozen = h.ok("freeze_dossier", json!({"id": query["id"]}));
     assert!(frozen["dossier"]["query"].is_null());
+    let renamed = h.ok(
+        "update_dossier",
+        json!({"id": query["id"], "title": "Trade, as said", "description": "Two lines."}),
+    );
+    assert_eq!(renamed["dossier"]["title"], "Trade, as said");
+    assert_eq!(renamed["dossier"]["description"], "Two lines.");
 }
 
 #[test]

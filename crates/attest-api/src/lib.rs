@@ -228,6 +228,17 @@ impl Api {
             .create_query_dossier(title, description, query)?)
     }
 
+    /// Renames a dossier and rewrites its description.
+    pub fn update_dossier(
+        &mut self,
+        id: i64,
+        title: &str,
+        description: &str,
+    ) -> Result<DossierDetail> {
+        self.notebook.update_dossier(id, title, description)?;
+        self.dossier(id)
+    }
+
     pub fn freeze_dossier(&mut self, id: i64) -> Result<DossierDetail> {
         self.notebook.freeze_dossier(id)?;
         self.dossier(id)

@@ -225,6 +225,14 @@ enum DossiersCommand {
         #[command(flatten)]
         query: QueryArgs,
     },
+    /// Rename a dossier or rewrite its description.
+    Edit {
+        dossier: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
     /// Append a section heading.
     Section { dossier: String, title: String },
     /// Append a whole article.
@@ -447,6 +455,19 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                 None => api.create_dossier(&title, &description)?,
             };
             out.print(&d, || dossier_line(&d));
+        }
+        Command::Dossiers(DossiersCommand::Edit {
+            dossier,
+            title,
+            description,
+        }) => {
+            let d = api.find_dossier(&dossier)?;
+            let detail = api.update_dossier(
+                d.id,
+                title.as_deref().unwrap_or(&d.title),
+                description.as_deref().unwrap_or(&d.description),
+            )?;
+            out.print(&detail.dossier, || dossier_line(&detail.dossier));
         }
         Command::Dossiers(DossiersCommand::Section { dossier, title }) => {
             let id = api.find_dossier(&dossier)?.id;

@@ -277,6 +277,16 @@ fn a_dossier_exports_to_every_format_by_the_extension_of_out() {
     );
     run_ok(&nb, &["dossiers", "article", "Seed & <friends>", "1"]);
     run_ok(&nb, &["citation-style", "set", "--preset", "chicago"]);
+    run_ok(
+        &nb,
+        &[
+            "dossiers",
+            "edit",
+            "1",
+            "--description",
+            "Beijing's line & Islamabad's.",
+        ],
+    );
 
     let quote = quotes[0].1;
     for ext in [
@@ -309,6 +319,10 @@ fn a_dossier_exports_to_every_format_by_the_extension_of_out() {
             assert!(
                 text.contains("## The source") && text.contains("BEIJING"),
                 "{text}"
+            );
+            assert!(
+                text.starts_with("# Seed \\& \\<friends\\>\n\nBeijing's line \\& Islamabad's."),
+                "the edited description: {text}"
             );
         }
         if ext == "json" || ext == "jsonld" {

@@ -65,6 +65,8 @@ export const api = {
   createQueryDossier: (title: string, description: string, query: DossierQuery) =>
     invoke<Dossier>("create_query_dossier", { title, description, query }),
   /** Turns a saved-query dossier into a fixed one holding the statements it matches now. */
+  updateDossier: (id: number, title: string, description: string) =>
+    invoke<DossierDetail>("update_dossier", { id, title, description }),
   freezeDossier: (id: number) => invoke<DossierDetail>("freeze_dossier", { id }),
   getDossier: (id: number) => invoke<DossierDetail>("get_dossier", { id }),
   addToDossier: (dossierId: number, statementIds: number[]) =>

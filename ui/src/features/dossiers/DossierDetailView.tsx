@@ -8,6 +8,7 @@ import { useLoader } from "../../lib/useLoader";
 import { AddCommentaryForm, AddSectionForm } from "./AddItemForms";
 import { ArticlePicker } from "./ArticlePicker";
 import { CitationStyleDialog } from "./CitationStyleDialog";
+import { DossierHeading } from "./DossierHeading";
 import { DossierItemCard, type ItemEditing } from "./DossierItemCard";
 import { ExportControl } from "./ExportControl";
 import { QueryBanner } from "./QueryBanner";
@@ -61,10 +62,10 @@ export function DossierDetailView({ dossierId, version, onDossierChanged }: Doss
   return (
     <div className="dossier-detail" data-testid="dossier-detail">
       <header className="page-header">
-        <div>
-          <h1 className="page-title">{dossier.title}</h1>
-          {dossier.description && <p className="muted">{dossier.description}</p>}
-        </div>
+        <DossierHeading
+          dossier={dossier}
+          onSave={(title, description) => apply(api.updateDossier(dossierId, title, description))}
+        />
         <div className="dossier-actions">
           <button type="button" className="button" data-testid="citation-style" onClick={() => setCitationStyleOpen(true)}>
             Citation style…

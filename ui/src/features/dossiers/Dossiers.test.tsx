@@ -130,4 +130,21 @@ describe("Dossiers", () => {
     await waitFor(() => expect(backend.callsTo("add_article_to_dossier")).toEqual([{ dossier_id: 3, article_id: 2 }]));
     await waitFor(() => expect(screen.getAllByTestId("dossier-item")).toHaveLength(3));
   });
+
+  it("renames the dossier and rewrites its description", async () => {
+    const backend = await openDossiers({
+      update_dossier: ({ title, description }) => {
+        const detail = dossierDetail(DOSSIER_ITEMS);
+        return { ...detail, dossier: { ...detail.dossier, title: title as string, description: description as string } };
+      },
+    });
+    fireEvent.click(screen.getByTestId("edit-dossier"));
+    fireEvent.change(screen.getByTestId("dossier-edit-title"), { target: { value: " Corridor brief " } });
+    fireEvent.change(screen.getByTestId("dossier-edit-description"), { target: { value: "For the minister." } });
+    fireEvent.click(screen.getByTestId("save-dossier"));
+    expect(await screen.findByRole("heading", { name: "Corridor brief" })).toBeTruthy();
+    expect(screen.getByText("For the minister.")).toBeTruthy();
+    expect(backend.callsTo("update_dossier")).toEqual([{ id: 3, title: "Corridor brief", description: "For the minister." }]);
+    expect(screen.queryByTestId("dossier-edit-title")).toBeNull();
+  });
 });
