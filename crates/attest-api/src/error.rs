@@ -12,7 +12,8 @@ pub enum ErrorKind {
     Invalid,
     /// Another program holds the notebook.
     Busy,
-    /// The notebook file cannot be used (not a notebook, from a newer version).
+    /// The notebook file cannot be used (not a notebook, from a newer version, damaged,
+    /// read-only).
     Notebook,
     /// Reading or writing a file failed.
     Io,
@@ -49,7 +50,11 @@ impl From<attest_store::StoreError> for ApiError {
             E::NotFound { .. } => ErrorKind::NotFound,
             E::Invalid(_) | E::Span(_) => ErrorKind::Invalid,
             E::Busy => ErrorKind::Busy,
-            E::NotANotebook { .. } | E::NewerSchema { .. } => ErrorKind::Notebook,
+            E::NotANotebook { .. }
+            | E::NewerSchema { .. }
+            | E::Damaged { .. }
+            | E::ReadOnly { .. } => ErrorKind::Notebook,
+            E::Io { .. } => ErrorKind::Io,
             E::Sqlite(_) => ErrorKind::Internal,
         };
         ApiError::new(kind, e.to_string())

@@ -12,6 +12,7 @@ use attest_core::*;
 use attest_store::Notebook;
 use std::path::{Path, PathBuf};
 
+pub use attest_store::{Snapshot, SnapshotReason};
 pub use error::{ApiError, ErrorKind};
 pub use import::{article_extensions, import_files, import_files_with, inspect, InspectRecord};
 
@@ -27,6 +28,19 @@ pub fn default_notebook_path() -> Result<PathBuf> {
                 .join(DEFAULT_NOTEBOOK_FILE)
         })
         .ok_or_else(|| ApiError::new(ErrorKind::Io, "cannot find the home folder"))
+}
+
+/// The snapshots of the notebook at `notebook`, newest first, without opening it (so
+/// they can be listed when it is damaged).
+pub fn list_snapshots(notebook: &Path) -> Result<Vec<Snapshot>> {
+    Ok(attest_store::list_snapshots(notebook)?)
+}
+
+/// Puts a snapshot in place of the notebook at `notebook`, which must not be open. The
+/// replaced file is kept beside it as `<notebook>.replaced-<timestamp>`; returns that
+/// path (`None` when there was no notebook file).
+pub fn restore_snapshot(snapshot: &Path, notebook: &Path) -> Result<Option<PathBuf>> {
+    Ok(attest_store::restore_snapshot(snapshot, notebook)?)
 }
 
 /// An open notebook and what can be done with it.
@@ -65,6 +79,26 @@ impl Api {
         progress: impl FnMut(&ImportProgress),
     ) -> Vec<FileReport> {
         import_files_with(&mut self.notebook, paths, cancel, progress)
+    }
+
+    /// Takes a snapshot now (and deletes the oldest beyond the notebook's keep count).
+    pub fn create_snapshot(&self, reason: SnapshotReason) -> Result<Snapshot> {
+        Ok(self.notebook.create_snapshot(reason)?)
+    }
+
+    /// The notebook's snapshots, newest first.
+    pub fn snapshots(&self) -> Result<Vec<Snapshot>> {
+        Ok(self.notebook.snapshots()?)
+    }
+
+    /// How many snapshots the notebook keeps.
+    pub fn backup_keep(&self) -> Result<usize> {
+        Ok(self.notebook.backup_keep()?)
+    }
+
+    /// Sets how many snapshots the notebook keeps (at least 1), deleting extra ones now.
+    pub fn set_backup_keep(&mut self, keep: usize) -> Result<()> {
+        Ok(self.notebook.set_backup_keep(keep)?)
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleSummary>> {

@@ -6,13 +6,16 @@
 
 mod bench;
 
-use attest_api::{default_notebook_path, inspect, Api, ApiError, InspectRecord};
+use attest_api::{
+    default_notebook_path, inspect, list_snapshots, restore_snapshot, Api, ApiError, InspectRecord,
+    Snapshot, SnapshotReason,
+};
 use attest_core::*;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
@@ -71,9 +74,31 @@ enum Command {
     /// How compiled dossiers cite their sources.
     #[command(subcommand)]
     CitationStyle(CitationStyleCommand),
+    /// Snapshots of the notebook, kept in `<notebook file>.backups/` beside it.
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// Measure speed and memory (see ARCHITECTURE.md, "Benchmarks").
     #[command(subcommand)]
     Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum BackupCommand {
+    /// List the snapshots, newest first (works on a damaged notebook too).
+    List,
+    /// Take a snapshot now.
+    Create,
+    /// Put a snapshot in place of the notebook; the current file is kept beside it as
+    /// `<notebook>.replaced-<time>`. Close the notebook in the app first.
+    Restore {
+        /// The snapshot: a path, or a file name from `attest backup list`.
+        snapshot: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Show how many snapshots are kept, or set it (the oldest beyond it are deleted).
+    Keep { n: Option<usize> },
 }
 
 #[derive(Subcommand)]
@@ -307,7 +332,23 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
                 Some(p) => p,
                 None => default_notebook_path()?,
             };
-            run_on_notebook(&out, Api::open(&path)?, command)
+            match command {
+                // Without opening the notebook: it may be the damaged one.
+                Command::Backup(BackupCommand::List) => {
+                    let snapshots = list_snapshots(&path)?;
+                    if snapshots.is_empty() && !out.json {
+                        println!("{} has no backups yet", path.display());
+                    }
+                    for s in &snapshots {
+                        out.print(s, || snapshot_line(s));
+                    }
+                    Ok(true)
+                }
+                Command::Backup(BackupCommand::Restore { snapshot, yes }) => {
+                    restore(&out, &path, &snapshot, yes)
+                }
+                command => run_on_notebook(&out, Api::open(&path)?, command),
+            }
         }
     }
 }
@@ -352,7 +393,23 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
     match command {
         Command::Inspect { paths } => return Ok(inspect_files(out, &paths)),
         // Handled in `run`, before a notebook is opened.
-        Command::Bench(_) => return Ok(false),
+        Command::Bench(_)
+        | Command::Backup(BackupCommand::List | BackupCommand::Restore { .. }) => return Ok(false),
+        Command::Backup(BackupCommand::Create) => {
+            let s = api.create_snapshot(SnapshotReason::Manual)?;
+            out.print(&s, || {
+                format!("backed up to {} ({})", s.path.display(), size(s.bytes))
+            });
+        }
+        Command::Backup(BackupCommand::Keep { n }) => {
+            if let Some(n) = n {
+                api.set_backup_keep(n)?;
+            }
+            let keep = api.backup_keep()?;
+            out.print(&serde_json::json!({ "keep": keep }), || {
+                format!("keeps the newest {keep} backups")
+            });
+        }
         Command::Import { paths } => {
             let reports = import_with_progress(&mut api, &paths);
             for r in &reports {
@@ -572,6 +629,78 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
         }
     }
     Ok(true)
+}
+
+/// `backup restore`: asks first on a terminal unless `--yes`.
+fn restore(out: &Output, notebook: &Path, snapshot: &Path, yes: bool) -> Result<bool, ApiError> {
+    // A bare name from `backup list` is looked up among the notebook's snapshots.
+    let snapshot = if snapshot.exists() {
+        snapshot.to_path_buf()
+    } else {
+        list_snapshots(notebook)?
+            .into_iter()
+            .find(|s| s.path.file_name() == Some(snapshot.as_os_str()))
+            .map(|s| s.path)
+            .unwrap_or_else(|| snapshot.to_path_buf())
+    };
+    if !yes {
+        let question = format!(
+            "Replace {} with the backup {}? The current file is kept beside it. [y/N] ",
+            notebook.display(),
+            snapshot.display()
+        );
+        if !std::io::stdin().is_terminal() {
+            return Err(ApiError::invalid(format!(
+                "restoring replaces {}: add --yes to go ahead",
+                notebook.display()
+            )));
+        }
+        eprint!("{question}");
+        let mut answer = String::new();
+        let _ = std::io::stdin().read_line(&mut answer);
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            eprintln!("nothing changed");
+            return Ok(false);
+        }
+    }
+    let kept = restore_snapshot(&snapshot, notebook)?;
+    let record = serde_json::json!({
+        "notebook": notebook,
+        "snapshot": snapshot,
+        "kept_aside": kept,
+    });
+    out.print(&record, || {
+        let kept = kept
+            .as_ref()
+            .map(|k| format!("; the replaced notebook is kept as {}", k.display()))
+            .unwrap_or_default();
+        format!(
+            "restored {} from {}{kept}",
+            notebook.display(),
+            snapshot.display()
+        )
+    });
+    Ok(true)
+}
+
+fn snapshot_line(s: &Snapshot) -> String {
+    format!(
+        "{}  {:<11}  {:>9}  {}",
+        s.created_at,
+        s.reason.as_str(),
+        size(s.bytes),
+        s.path.display()
+    )
+}
+
+/// Bytes as people read them.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b if b < 1024 * 1024 * 1024 => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+        b => format!("{:.2} GB", b as f64 / (1024.0 * 1024.0 * 1024.0)),
+    }
 }
 
 /// Imports with a progress bar on standard error (drawn only on a terminal).

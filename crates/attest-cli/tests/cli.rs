@@ -2,19 +2,11 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(rel)
-}
+mod common;
 
-fn attest(notebook: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("attest").unwrap();
-    cmd.arg("--notebook").arg(notebook);
-    cmd
-}
+use common::{attest, repo};
 
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)

@@ -6,12 +6,17 @@
 //! - The stored article text never changes after import; anchors point into it.
 //! - Opening a file migrates it forward; a file from a newer Attest is refused
 //!   untouched.
+//! - Opening checks the file read-only first (`PRAGMA quick_check`, version, data): a
+//!   damaged, foreign, newer or read-only file is refused before anything writes to it.
+//! - A notebook with data is snapshotted before a migration and once a day on open
+//!   (see `backup`).
 //!
 //! This crate knows SQL and the domain types, nothing about files' formats or the UI.
 
 mod actors;
 mod annotations;
 mod articles;
+mod backup;
 mod dossiers;
 mod migrations;
 mod statements;
@@ -21,7 +26,23 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use articles::{InsertOutcome, SourceFile};
+pub use backup::{
+    backup_dir, list_snapshots, restore_snapshot, Snapshot, SnapshotReason, DEFAULT_BACKUP_KEEP,
+};
 pub use migrations::SCHEMA_VERSION;
+
+/// For tools that build test notebooks at old schema versions (the migration fixtures);
+/// not for the app.
+#[doc(hidden)]
+pub mod fixtures {
+    /// Applies the migrations after `conn`'s version, up to `version`.
+    pub fn apply_migrations_up_to(
+        conn: &mut rusqlite::Connection,
+        version: i64,
+    ) -> crate::Result<()> {
+        crate::migrations::apply_up_to(conn, version)
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -36,6 +57,19 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error("{}", damaged_message(.path, .detail, .newest_snapshot.as_deref()))]
+    Damaged {
+        path: String,
+        /// What SQLite's check found.
+        detail: String,
+        /// The newest snapshot's path, if there is one.
+        newest_snapshot: Option<String>,
+    },
+    #[error(
+        "{path} is read-only: Attest needs to write to it; copy it somewhere writable and \
+         open the copy"
+    )]
+    ReadOnly { path: String },
     #[error("the notebook is busy: another program is writing to it; try again in a moment")]
     Busy,
     #[error("no {what} with id {id}")]
@@ -44,8 +78,26 @@ pub enum StoreError {
     Invalid(String),
     #[error(transparent)]
     Span(#[from] attest_core::text::SpanError),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
     #[error("notebook database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+fn damaged_message(path: &str, detail: &str, newest_snapshot: Option<&str>) -> String {
+    match newest_snapshot {
+        Some(snapshot) => format!(
+            "{path} is damaged ({detail}). Your newest backup is {snapshot}: restore it with \
+             File › Restore from backup… or `attest backup restore {snapshot}`"
+        ),
+        None => format!(
+            "{path} is damaged ({detail}), and it has no backup yet; keep the file as it is \
+             (SQLite's `.recover` may save part of it)"
+        ),
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -76,26 +128,107 @@ impl Drop for Notebook {
     }
 }
 
+/// How [`Notebook::open_with`] opens a notebook.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// How long to wait for another program's write to finish before giving up.
+    pub busy_timeout: Duration,
+    /// Take the day's `open` snapshot (when the notebook has data).
+    pub daily_snapshot: bool,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            busy_timeout: Duration::from_secs(5),
+            daily_snapshot: true,
+        }
+    }
+}
+
+/// What the read-only look at an existing file found.
+struct Survey {
+    version: i64,
+    has_data: bool,
+}
+
 impl Notebook {
     /// Opens the notebook at `path`, creating it (and its folder) when missing, and
     /// migrates it to the current schema.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(path, &OpenOptions::default())
+    }
+
+    /// [`Notebook::open`] with options.
+    pub fn open_with(path: impl AsRef<Path>, options: &OpenOptions) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
+        let shown = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 StoreError::Invalid(format!("cannot create the folder {}: {e}", dir.display()))
             })?;
         }
+        // Before anything writes: is the file healthy, ours, not newer, writable?
+        let existing = match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(StoreError::Invalid(format!(
+                    "{shown} is a folder, not a notebook file"
+                )))
+            }
+            Ok(meta) if meta.permissions().readonly() => {
+                return Err(StoreError::ReadOnly { path: shown })
+            }
+            Ok(meta) => meta.len() > 0,
+            Err(_) => false,
+        };
+        if existing {
+            check_header(&path)?;
+        }
+        let (survey, reader) = if existing {
+            let (survey, reader) = survey_leaving_no_trace(&path, options.busy_timeout)?;
+            (Some(survey), Some(reader))
+        } else {
+            (None, None)
+        };
+
         let conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        )
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) if existing => {
+                StoreError::ReadOnly {
+                    path: shown.clone(),
+                }
+            }
+            _ => StoreError::from(e),
+        })?;
+        // SQLite falls back to read-only when the file cannot be opened for writing.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly { path: shown });
+        }
+        conn.busy_timeout(options.busy_timeout)?;
+
+        let has_data = survey.as_ref().is_some_and(|s| s.has_data);
+        if let (Some(survey), Some(reader)) = (&survey, &reader) {
+            if has_data && survey.version < SCHEMA_VERSION {
+                // A copy of the file exactly as it is, before the first write.
+                backup::snapshot_of(reader, &path, SnapshotReason::Migration).map_err(|e| {
+                    StoreError::Invalid(format!(
+                        "cannot back up {shown} before upgrading it, so it was left as it \
+                         is: {e}"
+                    ))
+                })?;
+                backup::rotate(&path, backup::keep_setting(reader))?;
+            }
+        }
+        drop(reader);
+
         let not_a_notebook = |e: rusqlite::Error| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotANotebook {
-                path: path.display().to_string(),
+                path: shown.clone(),
             },
             _ => StoreError::from(e),
         };
@@ -110,6 +243,11 @@ impl Notebook {
         };
         migrations::migrate(&mut notebook.conn, &notebook.path)?;
         notebook.sign_unsigned_articles()?;
+        if has_data && options.daily_snapshot {
+            // A missed daily snapshot must not keep the notebook from opening; the next
+            // open tries again.
+            let _ = notebook.daily_snapshot();
+        }
         Ok(notebook)
     }
 
@@ -123,6 +261,132 @@ impl Notebook {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
+}
+
+/// A non-empty file must start with SQLite's header: SQLite itself would take a file
+/// shorter than one page for an empty database and write over it.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    let mut header = Vec::with_capacity(100);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(100).read_to_end(&mut header))
+        .map_err(|source| StoreError::Io {
+            context: format!("cannot read {shown}"),
+            source,
+        })?;
+    if !header.starts_with(b"SQLite format 3\0") {
+        return Err(StoreError::NotANotebook { path: shown });
+    }
+    if header.len() < 100 {
+        return Err(StoreError::Damaged {
+            detail: format!("it is cut short: {} bytes", header.len()),
+            newest_snapshot: newest_snapshot(path),
+            path: shown,
+        });
+    }
+    Ok(())
+}
+
+/// [`survey`]; when it refuses the file, removes the empty `-wal` and the `-shm` that
+/// reading a WAL file created beside it (never ones that were there before).
+fn survey_leaving_no_trace(path: &Path, busy_timeout: Duration) -> Result<(Survey, Connection)> {
+    let side = |suffix: &str| {
+        let mut p = path.as_os_str().to_os_string();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let (wal, shm) = (side("-wal"), side("-shm"));
+    let were_there = wal.exists() || shm.exists();
+    let result = survey(path, busy_timeout);
+    if result.is_err() && !were_there {
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() == 0) {
+            let _ = std::fs::remove_file(&wal);
+        }
+        if !wal.exists() {
+            let _ = std::fs::remove_file(&shm);
+        }
+    }
+    result
+}
+
+/// Looks at an existing notebook file through a read-only connection, which is
+/// returned for a snapshot to be taken before anything writes.
+fn survey(path: &Path, busy_timeout: Duration) -> Result<(Survey, Connection)> {
+    let shown = path.display().to_string();
+    let refused = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotANotebook {
+            path: shown.clone(),
+        },
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: shown.clone(),
+            detail: e.to_string(),
+            newest_snapshot: newest_snapshot(path),
+        },
+        _ => StoreError::from(e),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(refused)?;
+    conn.busy_timeout(busy_timeout).map_err(refused)?;
+    if let Some(detail) = quick_check(&conn).map_err(refused)? {
+        return Err(StoreError::Damaged {
+            path: shown,
+            detail,
+            newest_snapshot: newest_snapshot(path),
+        });
+    }
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(refused)?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: shown,
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let sql = if version == 0 {
+        // Not yet a notebook: data only if it is some other database.
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master)"
+    } else {
+        "SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM actors)
+                OR EXISTS (SELECT 1 FROM dossiers)"
+    };
+    let has_data = conn.query_row(sql, [], |r| r.get(0)).map_err(refused)?;
+    Ok((Survey { version, has_data }, conn))
+}
+
+fn newest_snapshot(notebook: &Path) -> Option<String> {
+    list_snapshots(notebook)
+        .ok()?
+        .first()
+        .map(|s| s.path.display().to_string())
+}
+
+/// `PRAGMA quick_check`: `Some(what is wrong)` (the first findings) or `None` when the
+/// database is healthy. A file that is not a database is an `Err`.
+pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let findings = match conn.prepare("PRAGMA quick_check(5)").and_then(|mut stmt| {
+        stmt.query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+    }) {
+        Ok(findings) => findings,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            return Ok(Some(e.to_string()))
+        }
+        Err(e) => return Err(e),
+    };
+    if findings.len() == 1 && findings[0] == "ok" {
+        return Ok(None);
+    }
+    let mut detail = findings.join("; ");
+    if detail.chars().count() > 300 {
+        detail = detail.chars().take(300).collect::<String>() + "…";
+    }
+    Ok(Some(detail))
 }
 
 /// Maps "no rows" to a typed not-found error.
