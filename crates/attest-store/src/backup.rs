@@ -197,6 +197,7 @@ pub(crate) fn snapshot_of(
             e,
         )
     })?;
+    remove_abandoned_partials(&dir);
     let stamp = Stamp::now();
     let stem = stem(notebook);
     // Numbered within the second whatever the reason, so names sort in the order taken.
@@ -238,6 +239,28 @@ pub(crate) fn snapshot_of(
         reason,
         bytes,
     })
+}
+
+/// Deletes half-written snapshots left by a process killed while copying (older than
+/// ten minutes, so a copy another process is making right now is left alone).
+fn remove_abandoned_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let partial = name.starts_with('.')
+            && (name.ends_with(".partial") || name.ends_with(".partial-journal"));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(600));
+        if partial && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Copies the database `from` reads into a new rollback-journal file at `to` (replaced

@@ -208,3 +208,28 @@ fn a_bad_snapshot_is_not_restored_and_the_notebook_is_untouched() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_half_written_snapshot_left_by_a_crash_is_cleared_by_the_next_one() {
+    let (_dir, path) = notebook_with_data();
+    let nb = Notebook::open(&path).unwrap();
+    let dir = backup_dir(&path);
+    let stale = dir.join(".my notes-20260101T000000Z-open.attest.partial");
+    let fresh = dir.join(".my notes-20260101T000001Z-open.attest.partial");
+    for file in [&stale, &fresh] {
+        std::fs::write(file, b"half a copy").unwrap();
+    }
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+    nb.create_snapshot(SnapshotReason::Manual).unwrap();
+    assert!(!stale.exists(), "an abandoned copy is deleted");
+    assert!(
+        fresh.exists(),
+        "a copy someone may be making now is left alone"
+    );
+}
