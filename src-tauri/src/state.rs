@@ -13,16 +13,21 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(path: &Path) -> Self {
+        let notebook = Api::open_for_app(path);
+        if notebook.is_ok() {
+            snapshot_in_background(path);
+        }
         AppState {
-            notebook: Mutex::new(Api::open(path)),
+            notebook: Mutex::new(notebook),
             import_cancel: Arc::new(AtomicBool::new(false)),
         }
     }
 
     /// Replaces the open notebook; on failure the previous one stays open.
     pub fn switch_to(&self, path: &Path) -> Result<(), ApiError> {
-        let api = Api::open(path)?;
+        let api = Api::open_for_app(path)?;
         *self.lock() = Ok(api);
+        snapshot_in_background(path);
         Ok(())
     }
 
@@ -45,4 +50,14 @@ impl AppState {
     pub fn notebook_path(&self) -> Result<PathBuf, ApiError> {
         self.with(|api| Ok(api.notebook_path().to_path_buf()))
     }
+}
+
+/// The day's snapshot, copied while the window is already usable: a large notebook
+/// takes seconds to copy. A failure only means no snapshot today; the next open
+/// tries again.
+fn snapshot_in_background(path: &Path) {
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = attest_api::take_daily_snapshot(&path);
+    });
 }

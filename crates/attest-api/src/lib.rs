@@ -36,6 +36,16 @@ pub fn list_snapshots(notebook: &Path) -> Result<Vec<Snapshot>> {
     Ok(attest_store::list_snapshots(notebook)?)
 }
 
+/// Takes the day's snapshot of the notebook at `notebook` on a connection of its own,
+/// unless one was taken today or the notebook is empty.
+pub fn take_daily_snapshot(notebook: &Path) -> Result<Option<Snapshot>> {
+    let options = attest_store::OpenOptions {
+        daily_snapshot: false,
+        ..Default::default()
+    };
+    Ok(Notebook::open_with(notebook, &options)?.daily_snapshot()?)
+}
+
 /// Puts a snapshot in place of the notebook at `notebook`, which must not be open. The
 /// replaced file is kept beside it as `<notebook>.replaced-<timestamp>`; returns that
 /// path (`None` when there was no notebook file).
@@ -52,6 +62,18 @@ impl Api {
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         Ok(Api {
             notebook: Notebook::open(path)?,
+        })
+    }
+
+    /// Opens without taking the day's snapshot, for the app, which takes it on another
+    /// thread with [`take_daily_snapshot`] so that opening never waits for a copy.
+    pub fn open_for_app(path: impl AsRef<Path>) -> Result<Self> {
+        let options = attest_store::OpenOptions {
+            daily_snapshot: false,
+            ..Default::default()
+        };
+        Ok(Api {
+            notebook: Notebook::open_with(path, &options)?,
         })
     }
 

@@ -401,3 +401,29 @@ fn export_reports_progress_and_a_broken_style_is_refused_before_it_is_saved() {
     );
     assert_eq!(api.citation_style().unwrap().name, "attest");
 }
+
+#[test]
+fn the_app_opens_at_once_and_takes_the_days_snapshot_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.attest");
+    drop(Api::open_for_app(&path).unwrap());
+    assert_eq!(
+        take_daily_snapshot(&path).unwrap(),
+        None,
+        "nothing to keep yet"
+    );
+    Api::open_for_app(&path)
+        .unwrap()
+        .import(&[repo("tests/fixtures/corridor.txt")]);
+    let api = Api::open_for_app(&path).unwrap();
+    assert!(
+        list_snapshots(&path).unwrap().is_empty(),
+        "opening took none"
+    );
+    let taken = take_daily_snapshot(&path)
+        .unwrap()
+        .expect("the day's snapshot");
+    assert_eq!(taken.reason, SnapshotReason::Open);
+    assert_eq!(take_daily_snapshot(&path).unwrap(), None, "once a day");
+    assert_eq!(api.articles().unwrap().len(), 1);
+}

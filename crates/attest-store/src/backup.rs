@@ -157,8 +157,15 @@ impl Notebook {
         Ok(())
     }
 
-    /// Takes the day's `open` snapshot unless one was taken today (UTC).
-    pub(crate) fn daily_snapshot(&self) -> Result<Option<Snapshot>> {
+    /// Takes the day's `open` snapshot unless one was taken today (UTC) or the notebook
+    /// is empty. `open` does this unless told not to (`OpenOptions::daily_snapshot`);
+    /// the app calls it on a second connection in the background instead, so a large
+    /// notebook opens at once (WAL lets the copy read while the window writes).
+    pub fn daily_snapshot(&self) -> Result<Option<Snapshot>> {
+        let has_data: bool = self.conn.query_row(crate::HAS_DATA, [], |r| r.get(0))?;
+        if !has_data {
+            return Ok(None);
+        }
         let today = &Stamp::now().compact[..8];
         let taken_today = list_snapshots(&self.path)?.iter().any(|s| {
             s.reason == SnapshotReason::Open && s.created_at.replace('-', "").starts_with(today)

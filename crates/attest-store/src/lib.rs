@@ -146,6 +146,10 @@ impl Default for OpenOptions {
     }
 }
 
+/// Whether a notebook holds anything worth a snapshot.
+const HAS_DATA: &str = "SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM actors)
+                        OR EXISTS (SELECT 1 FROM dossiers)";
+
 /// What the read-only look at an existing file found.
 struct Survey {
     version: i64,
@@ -352,8 +356,7 @@ fn survey(path: &Path, busy_timeout: Duration) -> Result<(Survey, Connection)> {
         // Not yet a notebook: data only if it is some other database.
         "SELECT EXISTS (SELECT 1 FROM sqlite_master)"
     } else {
-        "SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM actors)
-                OR EXISTS (SELECT 1 FROM dossiers)"
+        HAS_DATA
     };
     let has_data = conn.query_row(sql, [], |r| r.get(0)).map_err(refused)?;
     Ok((Survey { version, has_data }, conn))
