@@ -324,3 +324,23 @@ pub async fn set_citation_style(
 ) -> Result<CitationStyle> {
     state.with(|api| api.set_citation_style(&style))
 }
+
+/// The snapshots of the window's notebook, newest first (also when it could not be
+/// opened: that is when they are wanted most).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_snapshots(state: State<'_, AppState>) -> Result<Vec<Snapshot>> {
+    attest_api::list_snapshots(&state.path())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_snapshot(state: State<'_, AppState>) -> Result<Snapshot> {
+    state.with(|api| api.create_snapshot(SnapshotReason::Manual))
+}
+
+/// Puts a snapshot in place of the notebook and reopens it; the replaced file is kept
+/// beside it. Answers with the reopened notebook.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_snapshot(state: State<'_, AppState>, path: String) -> Result<NotebookInfo> {
+    state.restore(&PathBuf::from(path))?;
+    state.with(|api| api.info())
+}

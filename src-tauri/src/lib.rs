@@ -49,6 +49,9 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::citation_style,
             commands::citation_styles,
             commands::set_citation_style,
+            commands::list_snapshots,
+            commands::create_snapshot,
+            commands::restore_snapshot,
         ])
 }
 
@@ -101,6 +104,8 @@ fn file_menu<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<Menu<R>> {
             )?,
             &PredefinedMenuItem::separator(app)?,
             &MenuItem::with_id(app, "import", "Import Articles…", true, Some("CmdOrCtrl+I"))?,
+            &PredefinedMenuItem::separator(app)?,
+            &MenuItem::with_id(app, "restore", "Restore from Backup…", true, None::<&str>)?,
             &PredefinedMenuItem::separator(app)?,
             &PredefinedMenuItem::quit(app, Some("Quit"))?,
         ],

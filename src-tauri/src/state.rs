@@ -4,21 +4,30 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The notebook the window works on. Opening can fail (a damaged file, a newer
-/// version): the window still starts and shows why.
+/// version): the window still starts, shows why, and can restore a snapshot of it.
 pub struct AppState {
-    notebook: Mutex<Result<Api, ApiError>>,
+    notebook: Mutex<Opened>,
     /// Set by Cancel; running imports stop before their next file.
     pub import_cancel: Arc<AtomicBool>,
 }
 
+/// The file the window is on, and the notebook in it if it could be opened.
+struct Opened {
+    path: PathBuf,
+    api: Result<Api, ApiError>,
+}
+
 impl AppState {
     pub fn open(path: &Path) -> Self {
-        let notebook = Api::open_for_app(path);
-        if notebook.is_ok() {
+        let api = Api::open_for_app(path);
+        if api.is_ok() {
             snapshot_in_background(path);
         }
         AppState {
-            notebook: Mutex::new(notebook),
+            notebook: Mutex::new(Opened {
+                path: path.to_path_buf(),
+                api,
+            }),
             import_cancel: Arc::new(AtomicBool::new(false)),
         }
     }
@@ -26,25 +35,52 @@ impl AppState {
     /// Replaces the open notebook; on failure the previous one stays open.
     pub fn switch_to(&self, path: &Path) -> Result<(), ApiError> {
         let api = Api::open_for_app(path)?;
-        *self.lock() = Ok(api);
+        *self.lock() = Opened {
+            path: path.to_path_buf(),
+            api: Ok(api),
+        };
         snapshot_in_background(path);
         Ok(())
     }
 
-    fn lock(&self) -> MutexGuard<'_, Result<Api, ApiError>> {
+    /// Closes the notebook, puts `snapshot` in its place (the replaced file is kept
+    /// aside) and opens it again. Works on a notebook that could not be opened.
+    pub fn restore(&self, snapshot: &Path) -> Result<Option<PathBuf>, ApiError> {
+        let mut opened = self.lock();
+        // Close the connection first: the file is about to be replaced.
+        opened.api = Err(ApiError::new(
+            ErrorKind::Notebook,
+            "the notebook is being restored from a snapshot",
+        ));
+        let restored = attest_api::restore_snapshot(snapshot, &opened.path);
+        opened.api = Api::open_for_app(&opened.path);
+        let kept_aside = restored?;
+        opened.api.as_ref().map_err(Clone::clone)?;
+        Ok(kept_aside)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Opened> {
         // A panic while holding the lock leaves the notebook itself consistent (SQLite
         // transactions), so carry on with it.
         self.notebook.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn with<T>(&self, f: impl FnOnce(&mut Api) -> Result<T, ApiError>) -> Result<T, ApiError> {
-        match &mut *self.lock() {
+        match &mut self.lock().api {
             Ok(api) => f(api),
             Err(e) => Err(ApiError::new(
                 ErrorKind::Notebook,
-                format!("no notebook is open: {e}. Use File › Open Notebook or New Notebook."),
+                format!(
+                    "no notebook is open: {e}. Use File › Open Notebook or New Notebook, or \
+                     File › Restore from Backup."
+                ),
             )),
         }
+    }
+
+    /// The notebook's file, whether or not it could be opened.
+    pub fn path(&self) -> PathBuf {
+        self.lock().path.clone()
     }
 
     pub fn notebook_path(&self) -> Result<PathBuf, ApiError> {

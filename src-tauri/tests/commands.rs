@@ -205,3 +205,34 @@ fn new_and_open_notebook_switch_files_and_keep_the_old_one_on_failure() {
     let info = h.ok("open_notebook", json!({"path": first}));
     assert_eq!(info["article_count"], 0);
 }
+
+#[test]
+fn a_snapshot_restores_over_a_damaged_notebook_from_the_window() {
+    let h = Harness::new();
+    h.ok(
+        "import_files",
+        json!({"paths": [repo("tests/fixtures/corridor.txt")], "on_progress": "__CHANNEL__:7"}),
+    );
+    let snapshot = h.ok("create_snapshot", json!({}));
+    assert_eq!(snapshot["reason"], "manual");
+    h.ok(
+        "create_dossier",
+        json!({"title": "After the snapshot", "description": ""}),
+    );
+    let listed = h.ok("list_snapshots", json!({}));
+    assert_eq!(listed[0]["path"], snapshot["path"]);
+
+    let info = h.ok("restore_snapshot", json!({"path": snapshot["path"]}));
+    assert_eq!(info["article_count"], 1);
+    assert_eq!(
+        h.ok("list_dossiers", json!({})),
+        json!([]),
+        "back as it was"
+    );
+    let kept: Vec<_> = std::fs::read_dir(h.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".replaced-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the replaced notebook is kept aside");
+}

@@ -539,6 +539,42 @@ impl ExportFormat {
     }
 }
 
+/// Why a snapshot of a notebook was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum SnapshotReason {
+    /// The first open of the day.
+    Open,
+    /// Asked for.
+    Manual,
+    /// Before the notebook was upgraded to a newer schema (a copy at the old version).
+    Migration,
+    /// Before merging another notebook in.
+    Merge,
+    /// Before deleting many things at once.
+    BulkDelete,
+}
+
+named_enum!(SnapshotReason {
+    Open => "open",
+    Manual => "manual",
+    Migration => "migration",
+    Merge => "merge",
+    BulkDelete => "bulk-delete",
+});
+
+/// One snapshot file: a complete notebook that opens on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Snapshot {
+    pub path: std::path::PathBuf,
+    /// When it was taken, UTC, ISO 8601 (`2026-05-01T09:30:00Z`).
+    pub created_at: String,
+    pub reason: SnapshotReason,
+    pub bytes: u64,
+}
+
 /// How a compiled dossier cites its sources: a template over the citation's fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -580,6 +616,7 @@ mod tests {
         assert_names_match_serde(SourceFormat::ALL, SourceFormat::as_str);
         assert_names_match_serde(ActorKind::ALL, ActorKind::as_str);
         assert_names_match_serde(Stance::ALL, Stance::as_str);
+        assert_names_match_serde(SnapshotReason::ALL, SnapshotReason::as_str);
         assert_names_match_serde(ExportFormat::ALL, ExportFormat::as_str);
         assert_names_match_serde(StatementKind::ALL, StatementKind::as_str);
         assert_names_match_serde(StatementStatus::ALL, StatementStatus::as_str);

@@ -13,9 +13,9 @@
 //! - Rotation deletes only files whose names parse as this notebook's snapshots.
 
 use crate::{Notebook, Result, StoreError};
+pub use attest_core::{Snapshot, SnapshotReason};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -23,56 +23,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 pub const DEFAULT_BACKUP_KEEP: usize = 10;
 const KEEP_KEY: &str = "backup_keep";
 const EXTENSION: &str = "attest";
-
-/// Why a snapshot was taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SnapshotReason {
-    /// The first open of the day.
-    Open,
-    /// Asked for.
-    Manual,
-    /// Before the notebook was upgraded to a newer schema (a copy at the old version).
-    Migration,
-    /// Before merging another notebook in.
-    Merge,
-    /// Before deleting many things at once.
-    BulkDelete,
-}
-
-impl SnapshotReason {
-    pub const ALL: &'static [SnapshotReason] = &[
-        SnapshotReason::Open,
-        SnapshotReason::Manual,
-        SnapshotReason::Migration,
-        SnapshotReason::Merge,
-        SnapshotReason::BulkDelete,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SnapshotReason::Open => "open",
-            SnapshotReason::Manual => "manual",
-            SnapshotReason::Migration => "migration",
-            SnapshotReason::Merge => "merge",
-            SnapshotReason::BulkDelete => "bulk-delete",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|r| r.as_str() == s)
-    }
-}
-
-/// One snapshot file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Snapshot {
-    pub path: PathBuf,
-    /// When it was taken, UTC, ISO 8601 (`2026-05-01T09:30:00Z`).
-    pub created_at: String,
-    pub reason: SnapshotReason,
-    pub bytes: u64,
-}
 
 /// The folder holding `notebook`'s snapshots: `<notebook file name>.backups` beside it.
 pub fn backup_dir(notebook: &Path) -> PathBuf {
