@@ -11,6 +11,7 @@ import { chooseArticleFiles, chooseNewNotebookPath, chooseNotebookToOpen } from 
 import { DropOverlay } from "./features/notebook/DropOverlay";
 import { ImportReport } from "./features/notebook/ImportReport";
 import { ImportProgressPanel } from "./features/notebook/ImportProgressPanel";
+import { RestoreDialog } from "./features/notebook/RestoreDialog";
 import { TopBar, type Tab } from "./features/notebook/TopBar";
 import { useNativeEvents } from "./features/notebook/useNativeEvents";
 import { Welcome } from "./features/notebook/Welcome";
@@ -38,6 +39,7 @@ export function App() {
   const [importReport, setImportReport] = useState<FileReport[] | null>(null);
   // Non-null while an import runs; `done: 0` until the first file is finished.
   const [importProgress, setImportProgress] = useState<ImportProgress | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   /** Reloads the notebook info and the article list; returns the articles. */
   const reloadAll = useCallback(async (): Promise<ArticleSummary[]> => {
@@ -67,15 +69,20 @@ export function App() {
       .finally(() => setReady(true));
   }, [reloadAll]);
 
+  /** Shows a notebook that was just opened (or restored) from its start. */
+  const showSwitchedNotebook = async () => {
+    setImportReport(null);
+    setTab("articles");
+    const list = await reloadAll();
+    setSelectedArticleId(list[0]?.id ?? null);
+  };
+
   const switchNotebook = async (choosePath: () => Promise<string | null>, open: (path: string) => Promise<NotebookInfo>) => {
     try {
       const path = await choosePath();
       if (!path) return;
       await open(path);
-      setImportReport(null);
-      setTab("articles");
-      const list = await reloadAll();
-      setSelectedArticleId(list[0]?.id ?? null);
+      await showSwitchedNotebook();
     } catch (err) {
       showError(err);
     }
@@ -116,6 +123,7 @@ export function App() {
       if (action === "new-notebook") void newNotebook();
       else if (action === "open-notebook") void openNotebook();
       else if (action === "import") void importViaDialog();
+      else if (action === "restore") setRestoring(true);
     },
     onDropFiles: (paths) => void importPaths(paths),
   });
@@ -132,7 +140,12 @@ export function App() {
         {!ready ? (
           <p className="empty-hint">Opening notebook…</p>
         ) : !notebook ? (
-          <Welcome reason={noNotebookReason} onNew={() => void newNotebook()} onOpen={() => void openNotebook()} />
+          <Welcome
+            reason={noNotebookReason}
+            onNew={() => void newNotebook()}
+            onOpen={() => void openNotebook()}
+            onRestore={() => setRestoring(true)}
+          />
         ) : (
           <>
             {tab === "articles" && (
@@ -161,6 +174,13 @@ export function App() {
       {importProgress && <ImportProgressPanel progress={importProgress} onCancel={() => void api.cancelImport()} />}
       {importReport && <ImportReport reports={importReport} onDismiss={() => setImportReport(null)} />}
       {dragging && <DropOverlay />}
+      {restoring && (
+        <RestoreDialog
+          notebookOpen={notebook !== null}
+          onClose={() => setRestoring(false)}
+          onRestored={showSwitchedNotebook}
+        />
+      )}
     </div>
   );
 }

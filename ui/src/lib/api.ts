@@ -20,6 +20,7 @@ import type { ImportProgress } from "../bindings/ImportProgress";
 import type { NewActor } from "../bindings/NewActor";
 import type { NewStatement } from "../bindings/NewStatement";
 import type { NotebookInfo } from "../bindings/NotebookInfo";
+import type { Snapshot } from "../bindings/Snapshot";
 import type { Span } from "../bindings/Span";
 import type { Stance } from "../bindings/Stance";
 import type { Statement } from "../bindings/Statement";
@@ -31,6 +32,13 @@ export const api = {
   notebookInfo: () => invoke<NotebookInfo>("notebook_info"),
   newNotebook: (path: string) => invoke<NotebookInfo>("new_notebook", { path }),
   openNotebook: (path: string) => invoke<NotebookInfo>("open_notebook", { path }),
+
+  /** Snapshots of the window's notebook, newest first (also when it could not be opened). */
+  listSnapshots: () => invoke<Snapshot[]>("list_snapshots"),
+  /** Takes a snapshot of the open notebook now. */
+  createSnapshot: () => invoke<Snapshot>("create_snapshot"),
+  /** Puts the snapshot in place of the notebook (the replaced file is kept aside) and reopens it. */
+  restoreSnapshot: (path: string) => invoke<NotebookInfo>("restore_snapshot", { path }),
 
   /** Imports files (and folders); `onProgress` hears after every file. */
   importFiles: (paths: string[], onProgress: (progress: ImportProgress) => void = () => {}) => {

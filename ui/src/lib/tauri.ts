@@ -7,7 +7,7 @@ export function hasTauri(): boolean {
   return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
 }
 
-export type MenuAction = "new-notebook" | "open-notebook" | "import";
+export type MenuAction = "new-notebook" | "open-notebook" | "import" | "restore";
 
 export function onMenu(handler: (action: MenuAction) => void): Promise<UnlistenFn> {
   return listen<MenuAction>("menu", (event) => handler(event.payload));
