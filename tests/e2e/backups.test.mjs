@@ -39,8 +39,9 @@ test('a snapshot taken in the Restore dialog brings the notebook back', async ()
   assert.equal((await driver.invoke('list_dossiers', {})).length, 1);
 
   await openDialog();
-  const rows = await driver.findAll('[data-testid="restore-snapshot"]');
-  await rows[0].click();
+  // The newest snapshot, once the list has loaded.
+  const newest = await driver.waitFor('[data-testid="restore-snapshot"]');
+  await newest.click();
   await driver.click('[data-testid="confirm-restore"]');
   await driver.waitFor('[role="status"]', {
     until: async (el) => (await el.text()).includes('Restored'),
