@@ -318,6 +318,14 @@ pub async fn citation_styles(state: State<'_, AppState>) -> Result<Vec<CitationS
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub async fn preview_citation(
+    state: State<'_, AppState>,
+    style: CitationStyle,
+) -> Result<Vec<CitationPart>> {
+    state.with(|api| api.preview_citation(&style))
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub async fn set_citation_style(
     state: State<'_, AppState>,
     style: CitationStyle,

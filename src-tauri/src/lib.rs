@@ -49,6 +49,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::citation_style,
             commands::citation_styles,
             commands::set_citation_style,
+            commands::preview_citation,
             commands::list_snapshots,
             commands::create_snapshot,
             commands::restore_snapshot,

@@ -123,6 +123,19 @@ fn drop_attribute_compile_through_the_commands() {
         (&json!("supports"), &json!("trade"))
     );
     let styles = h.ok("citation_styles", json!({}));
+    let preview = h.ok("preview_citation", json!({"style": styles[1]}));
+    assert!(preview
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["italic"] == true));
+    let broken = h
+        .call(
+            "preview_citation",
+            json!({"style": {"name": "custom", "template": "{% if %}"}}),
+        )
+        .unwrap_err();
+    assert_eq!(broken["kind"], "invalid");
     h.ok("set_citation_style", json!({"style": styles[1]}));
     assert_eq!(h.ok("citation_style", json!({}))["name"], "chicago");
 

@@ -23,6 +23,20 @@ impl Api {
         attest_export::citation_styles()
     }
 
+    /// How `style` cites a sample article: what the analyst sees while editing a
+    /// template. A template that cannot be used is an error with the reason.
+    pub fn preview_citation(&self, style: &CitationStyle) -> Result<Vec<CitationPart>> {
+        let runs = attest_export::CitationFormatter::new(style)?
+            .render(&attest_export::Citation::sample())?;
+        Ok(runs
+            .into_iter()
+            .map(|r| CitationPart {
+                text: r.text,
+                italic: r.italic,
+            })
+            .collect())
+    }
+
     /// Sets the citation style after checking that its template compiles.
     pub fn set_citation_style(&mut self, style: &CitationStyle) -> Result<CitationStyle> {
         attest_export::CitationFormatter::new(style)?;

@@ -399,6 +399,20 @@ fn export_reports_progress_and_a_broken_style_is_refused_before_it_is_saved() {
         api.set_citation_style(&broken).unwrap_err().kind,
         ErrorKind::Invalid
     );
+    assert_eq!(
+        api.preview_citation(&broken).unwrap_err().kind,
+        ErrorKind::Invalid
+    );
+    let preview = api.preview_citation(&api.citation_styles()[0]).unwrap();
+    let text: String = preview.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        text,
+        "Ayesha Siddiqa, Talks resume on the corridor, The Daily Ledger, 2026-05-01, ¶3, \
+         https://example.org/corridor."
+    );
+    assert!(preview
+        .iter()
+        .any(|p| p.italic && p.text == "Talks resume on the corridor"));
     assert_eq!(api.citation_style().unwrap().name, "attest");
 }
 

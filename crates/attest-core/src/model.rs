@@ -539,6 +539,14 @@ impl ExportFormat {
     }
 }
 
+/// A piece of a rendered citation, in italics or not (a preview of a style).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CitationPart {
+    pub text: String,
+    pub italic: bool,
+}
+
 /// Why a snapshot of a notebook was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]

@@ -8,6 +8,7 @@ import type { Article } from "../bindings/Article";
 import type { ArticleMeta } from "../bindings/ArticleMeta";
 import type { ArticleSummary } from "../bindings/ArticleSummary";
 import type { ArticleView } from "../bindings/ArticleView";
+import type { CitationPart } from "../bindings/CitationPart";
 import type { CitationStyle } from "../bindings/CitationStyle";
 import type { Dossier } from "../bindings/Dossier";
 import type { DossierDetail } from "../bindings/DossierDetail";
@@ -109,6 +110,8 @@ export const api = {
   /** The built-in styles (attest, chicago, apa). */
   citationStyles: () => invoke<CitationStyle[]>("citation_styles"),
   /** Rejects with a readable message when the template does not compile. */
+  /** How a style cites a sample article; rejects with the reason when the template cannot be used. */
+  previewCitation: (style: CitationStyle) => invoke<CitationPart[]>("preview_citation", { style }),
   setCitationStyle: (style: CitationStyle) => invoke<CitationStyle>("set_citation_style", { style }),
 };
 

@@ -1,4 +1,5 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
+import type { CitationPart } from "../../bindings/CitationPart";
 import type { CitationStyle } from "../../bindings/CitationStyle";
 import { useFeedback } from "../../components/Feedback";
 import { Modal } from "../../components/Modal";
@@ -43,6 +44,8 @@ export function CitationStyleDialog({ onClose }: { onClose: () => void }) {
   const loaded = builtIns.data !== null && inUse !== null;
   const style: CitationStyle | null = loaded && name !== null && template !== null ? { name, template } : null;
   const choices = [...styles.map((s) => s.name), ...(customTemplate !== null ? [CUSTOM] : [])];
+
+  const preview = useCitationPreview(style);
 
   const choose = (next: string) => {
     setChosenName(next);
@@ -106,6 +109,18 @@ export function CitationStyleDialog({ onClose }: { onClose: () => void }) {
                 onChange={(event) => editTemplate(event.target.value)}
               />
             </label>
+            <div className="citation-preview" data-testid="citation-preview" aria-live="polite">
+              <span className="field-label">Preview</span>
+              {preview.error ? (
+                <p className="inline-error">{preview.error}</p>
+              ) : (
+                <p>
+                  {preview.parts.map((part, index) =>
+                    part.italic ? <i key={index}>{part.text}</i> : <span key={index}>{part.text}</span>,
+                  )}
+                </p>
+              )}
+            </div>
             <p className="muted small">
               Fields: <code>byline</code>, <code>title</code>, <code>outlet</code>, <code>published</code>,{" "}
               <code>paragraph</code>, <code>url</code>, <code>dateline</code>. <code>{"{{ title | italic }}"}</code> sets the
@@ -135,4 +150,23 @@ export function CitationStyleDialog({ onClose }: { onClose: () => void }) {
       </form>
     </Modal>
   );
+}
+
+/** The back end's rendering of `style` for a sample article, following each edit. */
+function useCitationPreview(style: CitationStyle | null): { parts: CitationPart[]; error: string | null } {
+  const [preview, setPreview] = useState<{ parts: CitationPart[]; error: string | null }>({ parts: [], error: null });
+  const name = style?.name;
+  const template = style?.template;
+  useEffect(() => {
+    if (name === undefined || template === undefined) return;
+    let current = true;
+    api
+      .previewCitation({ name, template })
+      .then((parts) => current && setPreview({ parts, error: null }))
+      .catch((err: unknown) => current && setPreview({ parts: [], error: errorMessage(err) }));
+    return () => {
+      current = false;
+    };
+  }, [name, template]);
+  return preview;
 }

@@ -116,6 +116,15 @@ describe("Citation style", () => {
       citation_styles: () => BUILT_IN_STYLES,
       citation_style: () => BUILT_IN_STYLES[0],
       set_citation_style: setCitationStyle,
+      // The back end renders a sample citation; here: the template's text, the title in italics.
+      preview_citation: ({ style }) => {
+        const { template } = style as { template: string };
+        if (template.includes("{% if %}")) apiError("invalid", "the citation template cannot be used: syntax error");
+        return [
+          { text: `${template.length} chars, `, italic: false },
+          { text: "Talks resume on the corridor", italic: true },
+        ];
+      },
     });
     fireEvent.click(screen.getByTestId("citation-style"));
     const dialog = await screen.findByTestId("citation-style-dialog");
@@ -159,5 +168,15 @@ describe("Citation style", () => {
     // Editing again clears the message.
     fireEvent.change(template(dialog), { target: { value: "{{ title }}" } });
     expect(within(dialog).queryByTestId("citation-style-error")).toBeNull();
+  });
+
+  it("previews the citation as the template is edited, and why a broken one cannot be used", async () => {
+    const { dialog } = await openCitationStyle(({ style }) => style);
+    const preview = within(dialog).getByTestId("citation-preview");
+    await waitFor(() => expect(preview.querySelector("i")?.textContent).toBe("Talks resume on the corridor"));
+    fireEvent.change(template(dialog), { target: { value: "{{ title }}" } });
+    await waitFor(() => expect(preview.textContent).toContain("11 chars, "));
+    fireEvent.change(template(dialog), { target: { value: "{% if %}" } });
+    await waitFor(() => expect(preview.textContent).toContain("cannot be used: syntax error"));
   });
 });
