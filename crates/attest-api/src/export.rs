@@ -64,44 +64,30 @@ impl Api {
                 &self.citation_style()?,
             )?)
         };
-        let statements: Vec<Statement> = detail
-            .items
-            .iter()
-            .filter_map(|i| match &i.entry {
-                DossierEntry::Statement { statement } => Some(statement.clone()),
-                _ => None,
-            })
-            .collect();
-        let annotations: Vec<Annotation> = detail
-            .items
-            .iter()
-            .filter_map(|i| match &i.entry {
-                DossierEntry::Annotation { annotation, .. } => Some(annotation.clone()),
-                _ => None,
-            })
-            .collect();
-        let actors = self
-            .actors()?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect::<std::collections::HashMap<_, _>>();
-        let data = attest_export::data::DataSet {
-            statements: &statements,
-            annotations: &annotations,
-            articles: &articles,
-            actors: &actors,
-        };
         use attest_export::data;
+        // Documents need the compiled dossier; data formats its statements, passages and
+        // actors. Each format builds only what it uses.
+        let data_set =
+            |write: fn(&data::DataSet) -> Result<Vec<u8>, attest_export::ExportError>| {
+                let (statements, annotations) = entries_of(&detail);
+                let actors = self.actors()?.into_iter().map(|a| (a.id, a)).collect();
+                Ok::<_, ApiError>(write(&data::DataSet {
+                    statements: &statements,
+                    annotations: &annotations,
+                    articles: &articles,
+                    actors: &actors,
+                })?)
+            };
         Ok(match format {
             ExportFormat::Markdown => attest_export::markdown(&document()?).into_bytes(),
             ExportFormat::Html => attest_export::html(&document()?).into_bytes(),
             ExportFormat::Docx => attest_export::docx(&document()?)?,
             ExportFormat::Pdf => attest_pdf::pdf(&document()?)?,
-            ExportFormat::Csv => data::statements_csv(&data)?,
-            ExportFormat::Json => data::statements_json(&data)?,
-            ExportFormat::Jsonld => data::web_annotations_jsonld(&data)?,
-            ExportFormat::Graphml => data::graphml(&data, None)?,
-            ExportFormat::Gexf => data::gexf(&data, None)?,
+            ExportFormat::Csv => data_set(data::statements_csv)?,
+            ExportFormat::Json => data_set(data::statements_json)?,
+            ExportFormat::Jsonld => data_set(data::web_annotations_jsonld)?,
+            ExportFormat::Graphml => data_set(|d| data::graphml(d, None))?,
+            ExportFormat::Gexf => data_set(|d| data::gexf(d, None))?,
         })
     }
 
@@ -157,6 +143,20 @@ impl Api {
         progress(&ExportProgress { done: total, total });
         Ok(articles)
     }
+}
+
+/// The statements and passages a dossier holds, in its order.
+fn entries_of(detail: &DossierDetail) -> (Vec<Statement>, Vec<Annotation>) {
+    let mut statements = Vec::new();
+    let mut annotations = Vec::new();
+    for item in &detail.items {
+        match &item.entry {
+            DossierEntry::Statement { statement } => statements.push(statement.clone()),
+            DossierEntry::Annotation { annotation, .. } => annotations.push(annotation.clone()),
+            _ => {}
+        }
+    }
+    (statements, annotations)
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

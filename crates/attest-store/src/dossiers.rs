@@ -76,7 +76,12 @@ impl Notebook {
     }
 
     pub fn dossier(&self, id: i64) -> Result<Dossier> {
-        let d = found(
+        self.with_live_count(self.stored_dossier(id)?)
+    }
+
+    /// The dossier's row; a saved-query dossier's count is not worked out.
+    fn stored_dossier(&self, id: i64) -> Result<Dossier> {
+        found(
             self.conn.query_row(
                 &format!("SELECT {COLUMNS} FROM dossiers d WHERE d.id = ?1"),
                 [id],
@@ -84,8 +89,7 @@ impl Notebook {
             ),
             "dossier",
             id,
-        )?;
-        self.with_live_count(d)
+        )
     }
 
     /// A saved-query dossier counts the statements matching it now.
@@ -136,7 +140,7 @@ impl Notebook {
 
     /// The dossier with its items in order.
     pub fn dossier_detail(&self, id: i64) -> Result<DossierDetail> {
-        let dossier = self.dossier(id)?;
+        let mut dossier = self.stored_dossier(id)?;
         if let Some(query) = &dossier.query {
             let items = self
                 .statements_matching(query)?
@@ -149,7 +153,9 @@ impl Notebook {
                     entry: DossierEntry::Statement { statement },
                     commentary: String::new(),
                 })
-                .collect();
+                .collect::<Vec<_>>();
+            // Counted from the items just read rather than by a second query.
+            dossier.item_count = items.len() as u32;
             return Ok(DossierDetail { dossier, items });
         }
         let mut stmt = self.conn.prepare(
