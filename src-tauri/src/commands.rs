@@ -67,7 +67,9 @@ pub async fn import_files(
     let cancel = state.import_cancel.clone();
     cancel.store(false, Ordering::Relaxed);
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    tauri::async_runtime::spawn_blocking(move || {
+    log::info!("import of {} paths started", paths.len());
+    let started = std::time::Instant::now();
+    let reports = tauri::async_runtime::spawn_blocking(move || {
         Api::open(&notebook).map(|mut api| {
             api.import_with(&paths, &cancel, |progress| {
                 // A closed window cannot take progress; the import goes on.
@@ -76,7 +78,77 @@ pub async fn import_files(
         })
     })
     .await
-    .map_err(|e| ApiError::new(ErrorKind::Internal, format!("the import stopped: {e}")))?
+    .map_err(|e| ApiError::new(ErrorKind::Internal, format!("the import stopped: {e}")))?;
+    match &reports {
+        Ok(reports) => log_import(reports, started.elapsed()),
+        Err(e) => log::error!("import could not start: {e}"),
+    }
+    reports
+}
+
+/// The outcome counts, and each failure with its reason (file names, never text).
+fn log_import(reports: &[FileReport], took: std::time::Duration) {
+    let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+    for report in reports {
+        let outcome = match &report.outcome {
+            ImportOutcome::Imported { .. } => "imported",
+            ImportOutcome::Duplicate { .. } => "duplicate",
+            ImportOutcome::Related { .. } => "related",
+            ImportOutcome::Cancelled => "cancelled",
+            ImportOutcome::Failed { reason } => {
+                log::warn!("import failed: {}: {reason}", report.file);
+                "failed"
+            }
+        };
+        *counts.entry(outcome).or_default() += 1;
+    }
+    log::info!("import finished in {:.1} s: {counts:?}", took.as_secs_f64());
+}
+
+/// What the command line asked for (files to import, a notebook to switch to) that
+/// the window has not taken yet: at start, and after a second launch's `launch` event.
+#[tauri::command(rename_all = "snake_case")]
+pub fn take_launch_request(state: State<'_, AppState>) -> LaunchRequest {
+    state.take_launch()
+}
+
+/// "Copy diagnostics": versions, the notebook's vital signs and the end of the log,
+/// shown to the user before they share it.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn diagnostics<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<String> {
+    use std::fmt::Write;
+    let mut out = format!(
+        "Attest {} ({} build) on {} {}\n",
+        app.package_info().version,
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        },
+        std::env::consts::OS,
+        std::env::consts::ARCH,
+    );
+    if let Ok(webview) = tauri::webview_version() {
+        let _ = writeln!(out, "Web view: {webview}");
+    }
+    out.push_str(&state.diagnostics());
+    match app.path().app_log_dir() {
+        Ok(dir) => {
+            let file = dir.join(crate::LOG_FILE).with_extension("log");
+            let _ = writeln!(out, "Log: {}", file.display());
+            let tail = crate::log_tail(&file, 40);
+            if !tail.is_empty() {
+                let _ = writeln!(out, "Last lines of the log:\n{tail}");
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(out, "Log: no log folder ({e})");
+        }
+    }
+    Ok(out)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -244,14 +316,27 @@ pub async fn export_dossier(
     on_progress: Channel<ExportProgress>,
 ) -> Result<ExportReport> {
     let notebook = state.notebook_path()?;
-    tauri::async_runtime::spawn_blocking(move || {
+    let started = std::time::Instant::now();
+    let report = tauri::async_runtime::spawn_blocking(move || {
         let api = Api::open(&notebook)?;
         api.export_dossier_with(dossier_id, format, &PathBuf::from(&path), &mut |p| {
             let _ = on_progress.send(p.clone());
         })
     })
     .await
-    .map_err(|e| ApiError::new(ErrorKind::Internal, format!("the export stopped: {e}")))?
+    .map_err(|e| ApiError::new(ErrorKind::Internal, format!("the export stopped: {e}")))?;
+    match &report {
+        Ok(_) => log::info!(
+            "exported dossier {dossier_id} as {} in {:.1} s",
+            format.as_str(),
+            started.elapsed().as_secs_f64()
+        ),
+        Err(e) => log::error!(
+            "export of dossier {dossier_id} as {} failed: {e}",
+            format.as_str()
+        ),
+    }
+    report
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -351,4 +436,50 @@ pub async fn create_snapshot(state: State<'_, AppState>) -> Result<Snapshot> {
 pub async fn restore_snapshot(state: State<'_, AppState>, path: String) -> Result<NotebookInfo> {
     state.restore(&PathBuf::from(path))?;
     state.with(|api| api.info())
+}
+
+/// What merging the notebook at `path` into the open one would do; writes nothing.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn merge_plan(state: State<'_, AppState>, path: String) -> Result<MergePlan> {
+    let notebook = state.notebook_path()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        Api::open(&notebook)?.merge_plan(&PathBuf::from(path))
+    })
+    .await
+    .map_err(|e| {
+        ApiError::new(
+            ErrorKind::Internal,
+            format!("reading the notebook stopped: {e}"),
+        )
+    })?
+}
+
+/// Merges the notebook at `path` into the open one (after a snapshot, in one
+/// transaction), on a blocking thread: a large notebook takes a while.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn merge_notebook(
+    state: State<'_, AppState>,
+    path: String,
+    decisions: Vec<ActorDecision>,
+) -> Result<MergeReport> {
+    let notebook = state.notebook_path()?;
+    let other = PathBuf::from(path);
+    log::info!("merge of {} started", other.display());
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        Api::open(&notebook)?.merge(&other, &decisions)
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorKind::Internal, format!("the merge stopped: {e}")))?;
+    match &report {
+        Ok(r) => log::info!(
+            "merge finished: {} articles, {} actors, {} statements, {} annotations, {} dossiers added",
+            r.articles_added,
+            r.actors_added,
+            r.statements_added,
+            r.annotations_added,
+            r.dossiers_added
+        ),
+        Err(e) => log::error!("merge failed: {e}"),
+    }
+    report
 }

@@ -53,23 +53,109 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::list_snapshots,
             commands::create_snapshot,
             commands::restore_snapshot,
+            commands::take_launch_request,
+            commands::diagnostics,
+            commands::merge_plan,
+            commands::merge_notebook,
         ])
 }
 
-/// Starts the app on the default notebook (or the notebook file given as the first
-/// argument).
+/// The log file's name in the app's log folder (`.log` added); older ones are kept
+/// beside it, dated, up to `LOG_FILES_KEPT`.
+pub const LOG_FILE: &str = "attest";
+const LOG_FILES_KEPT: usize = 5;
+const LOG_FILE_BYTES: u128 = 1_000_000;
+
+/// The last `lines` lines of the log file, for diagnostics.
+pub fn log_tail(file: &std::path::Path, lines: usize) -> String {
+    let text = std::fs::read(file).unwrap_or_default();
+    let text = String::from_utf8_lossy(&text);
+    let all: Vec<&str> = text.lines().collect();
+    all[all.len().saturating_sub(lines)..].join("\n")
+}
+
+fn log_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+    tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .target(Target::new(TargetKind::LogDir {
+            file_name: Some(LOG_FILE.into()),
+        }))
+        .target(Target::new(TargetKind::Stderr))
+        .rotation_strategy(RotationStrategy::KeepSome(LOG_FILES_KEPT))
+        .max_file_size(LOG_FILE_BYTES)
+        .level(log::LevelFilter::Info)
+        // Our own lines; the libraries' only when something is wrong.
+        .level_for("tao", log::LevelFilter::Warn)
+        .level_for("wry", log::LevelFilter::Warn)
+        .level_for("zbus", log::LevelFilter::Warn)
+        .level_for("tracing", log::LevelFilter::Warn)
+        .build()
+}
+
+/// A second launch (`attest-desktop FILE…` while the app runs) ends at once and its
+/// command line arrives here: the window comes forward and takes the files.
+fn hand_over_launch<R: Runtime>(app: &tauri::AppHandle<R>, argv: Vec<String>, cwd: String) {
+    let request = attest_api::launch_request(
+        argv.into_iter().skip(1).map(std::ffi::OsString::from),
+        std::path::Path::new(&cwd),
+    );
+    log::info!(
+        "a second launch handed over {} file(s){}",
+        request.files.len(),
+        if request.notebook.is_some() {
+            " and a notebook"
+        } else {
+            ""
+        }
+    );
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    app.state::<AppState>().queue_launch(request);
+    let _ = app.emit("launch", ());
+}
+
+/// Panics go to the log too, so a crash report has its cause.
+fn log_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        log::error!("panic: {info}");
+        default(info);
+    }));
+}
+
+/// Starts the app: `attest-desktop [NOTEBOOK.attest] [ARTICLE FILES…]` opens that
+/// notebook (else the default one) and imports the files. While it runs, a second
+/// launch hands its command line over instead of opening a second window.
 pub fn run() {
-    builder(tauri::Builder::default())
+    // First, so that a second launch ends before anything else starts.
+    let single_instance = tauri_plugin_single_instance::init(hand_over_launch);
+    builder(tauri::Builder::default().plugin(single_instance))
+        .plugin(log_plugin())
         .setup(|app| {
-            let path = match std::env::args_os().nth(1) {
-                Some(arg) => std::path::PathBuf::from(arg),
+            log_panics();
+            log::info!(
+                "Attest {} starting on {} {}",
+                app.package_info().version,
+                std::env::consts::OS,
+                std::env::consts::ARCH
+            );
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let mut request = attest_api::launch_request(std::env::args_os().skip(1), &cwd);
+            let path = match request.notebook.take() {
+                Some(path) => std::path::PathBuf::from(path),
                 None => app
                     .path()
                     .app_data_dir()?
                     .join(attest_core::DEFAULT_NOTEBOOK_FILE),
             };
-            app.manage(AppState::open(&path));
-            app.set_menu(file_menu(app.handle())?)?;
+            let state = AppState::open(&path);
+            state.queue_launch(request);
+            app.manage(state);
+            app.set_menu(app_menu(app.handle())?)?;
             Ok(())
         })
         .on_menu_event(|app, event| {
@@ -83,7 +169,7 @@ pub fn run() {
         });
 }
 
-fn file_menu<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<Menu<R>> {
+fn app_menu<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<Menu<R>> {
     let file = Submenu::with_items(
         app,
         "File",
@@ -106,10 +192,23 @@ fn file_menu<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<Menu<R>> {
             &PredefinedMenuItem::separator(app)?,
             &MenuItem::with_id(app, "import", "Import Articles…", true, Some("CmdOrCtrl+I"))?,
             &PredefinedMenuItem::separator(app)?,
+            &MenuItem::with_id(app, "merge", "Merge Another Notebook…", true, None::<&str>)?,
             &MenuItem::with_id(app, "restore", "Restore from Backup…", true, None::<&str>)?,
             &PredefinedMenuItem::separator(app)?,
             &PredefinedMenuItem::quit(app, Some("Quit"))?,
         ],
     )?;
-    Menu::with_items(app, &[&file])
+    let help = Submenu::with_items(
+        app,
+        "Help",
+        true,
+        &[&MenuItem::with_id(
+            app,
+            "diagnostics",
+            "Diagnostics…",
+            true,
+            None::<&str>,
+        )?],
+    )?;
+    Menu::with_items(app, &[&file, &help])
 }

@@ -1,4 +1,5 @@
 use attest_api::{Api, ApiError, ErrorKind};
+use attest_core::LaunchRequest;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -9,6 +10,9 @@ pub struct AppState {
     notebook: Mutex<Opened>,
     /// Set by Cancel; running imports stop before their next file.
     pub import_cancel: Arc<AtomicBool>,
+    /// What the command line (this launch's, or a later one's) asked for and the window
+    /// has not taken yet.
+    launch: Mutex<LaunchRequest>,
 }
 
 /// The file the window is on, and the notebook in it if it could be opened.
@@ -20,6 +24,7 @@ struct Opened {
 impl AppState {
     pub fn open(path: &Path) -> Self {
         let api = Api::open_for_app(path);
+        log_open(path, &api);
         if api.is_ok() {
             snapshot_in_background(path);
         }
@@ -29,12 +34,36 @@ impl AppState {
                 api,
             }),
             import_cancel: Arc::new(AtomicBool::new(false)),
+            launch: Mutex::default(),
         }
+    }
+
+    /// Keeps a command line's request for the window to take; a later notebook wins,
+    /// files add up.
+    pub fn queue_launch(&self, request: LaunchRequest) {
+        let mut queued = self.launch.lock().unwrap_or_else(|p| p.into_inner());
+        if request.notebook.is_some() {
+            queued.notebook = request.notebook;
+        }
+        queued.files.extend(request.files);
+    }
+
+    /// What the command line asked for since the last call.
+    pub fn take_launch(&self) -> LaunchRequest {
+        std::mem::take(&mut *self.launch.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// The notebook part of "Copy diagnostics".
+    pub fn diagnostics(&self) -> String {
+        let opened = self.lock();
+        attest_api::notebook_diagnostics(&opened.path, opened.api.as_ref())
     }
 
     /// Replaces the open notebook; on failure the previous one stays open.
     pub fn switch_to(&self, path: &Path) -> Result<(), ApiError> {
-        let api = Api::open_for_app(path)?;
+        let api = Api::open_for_app(path);
+        log_open(path, &api);
+        let api = api?;
         *self.lock() = Opened {
             path: path.to_path_buf(),
             api: Ok(api),
@@ -53,7 +82,16 @@ impl AppState {
             "the notebook is being restored from a snapshot",
         ));
         let restored = attest_api::restore_snapshot(snapshot, &opened.path);
+        match &restored {
+            Ok(_) => log::info!(
+                "restored {} from {}",
+                opened.path.display(),
+                snapshot.display()
+            ),
+            Err(e) => log::error!("restoring {} failed: {e}", snapshot.display()),
+        }
         opened.api = Api::open_for_app(&opened.path);
+        log_open(&opened.path, &opened.api);
         let kept_aside = restored?;
         opened.api.as_ref().map_err(Clone::clone)?;
         Ok(kept_aside)
@@ -67,7 +105,7 @@ impl AppState {
 
     pub fn with<T>(&self, f: impl FnOnce(&mut Api) -> Result<T, ApiError>) -> Result<T, ApiError> {
         match &mut self.lock().api {
-            Ok(api) => f(api),
+            Ok(api) => f(api).inspect_err(|e| log::warn!("{:?}: {}", e.kind, e.message)),
             Err(e) => Err(ApiError::new(
                 ErrorKind::Notebook,
                 format!(
@@ -88,12 +126,29 @@ impl AppState {
     }
 }
 
+/// One line per open: enough to see which file a report is about and whether it opened.
+fn log_open(path: &Path, api: &Result<Api, ApiError>) {
+    match api {
+        Ok(api) => match api.info() {
+            Ok(info) => log::info!(
+                "opened {} ({} articles)",
+                path.display(),
+                info.article_count
+            ),
+            Err(e) => log::warn!("opened {} but cannot count it: {e}", path.display()),
+        },
+        Err(e) => log::error!("cannot open {}: {e}", path.display()),
+    }
+}
+
 /// The day's snapshot, copied while the window is already usable: a large notebook
 /// takes seconds to copy. A failure only means no snapshot today; the next open
 /// tries again.
 fn snapshot_in_background(path: &Path) {
     let path = path.to_path_buf();
-    std::thread::spawn(move || {
-        let _ = attest_api::take_daily_snapshot(&path);
+    std::thread::spawn(move || match attest_api::take_daily_snapshot(&path) {
+        Ok(Some(snapshot)) => log::info!("daily snapshot {}", snapshot.path.display()),
+        Ok(None) => {}
+        Err(e) => log::warn!("no daily snapshot of {}: {e}", path.display()),
     });
 }

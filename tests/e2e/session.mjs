@@ -15,15 +15,19 @@ export const seedQuote =
   'China stands firmly with Pakistan in safeguarding its sovereignty and territorial integrity';
 const app = process.env.ATTEST_APP ?? join(repo, 'target/debug/attest-desktop');
 
-/** Starts the app with its own data folder under `work`: never a real notebook. */
-export async function startApp(work) {
+/**
+ * Starts the app with its own data folder under `work`: never a real notebook. No
+ * D-Bus session either (unless `env` gives one), so the app never hands its command
+ * line to an Attest the developer has open: single-instance needs the session bus.
+ */
+export async function startApp(work, env = {}) {
   assert.ok(existsSync(app), `the app binary is built at ${app} (make app)`);
   assert.ok(existsSync(seed), `the seed article is at ${seed}`);
   const port = 4444 + Math.floor(Math.random() * 1000) * 2;
   const driver = await Driver.start({
     app,
     port,
-    env: { XDG_DATA_HOME: join(work, 'data'), NO_AT_BRIDGE: '1' },
+    env: { XDG_DATA_HOME: join(work, 'data'), NO_AT_BRIDGE: '1', DBUS_SESSION_BUS_ADDRESS: '', ...env },
   });
   await driver.waitFor('[data-testid="app-ready"]', { timeout: 30000 });
   return driver;

@@ -129,17 +129,30 @@ export class Driver {
    * the dialog (the UI, the export command, the file) is real.
    */
   async answerSaveDialog(path) {
+    await this.answerDialog('save', path);
+  }
+
+  /** Like `answerSaveDialog`, for the native Open dialog (`plugin:dialog|open`). */
+  async answerOpenDialog(answer) {
+    await this.answerDialog('open', answer);
+  }
+
+  async answerDialog(kind, answer) {
     await this.execute(
       `if (!window.__realFetch) {
          window.__realFetch = window.fetch;
-         const dialog = encodeURIComponent('plugin:dialog|save');
-         window.fetch = (url, init) => String(url).includes(dialog)
-           ? Promise.resolve(new Response(JSON.stringify(window.__saveDialogAnswer), {
-               headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }))
-           : window.__realFetch(url, init);
+         window.__dialogAnswers = {};
+         window.fetch = (url, init) => {
+           const kind = ['save', 'open'].find((k) =>
+             String(url).includes(encodeURIComponent('plugin:dialog|' + k)));
+           return kind && kind in window.__dialogAnswers
+             ? Promise.resolve(new Response(JSON.stringify(window.__dialogAnswers[kind]), {
+                 headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }))
+             : window.__realFetch(url, init);
+         };
        }
-       window.__saveDialogAnswer = arguments[0];`,
-      [path],
+       window.__dialogAnswers[arguments[0]] = arguments[1];`,
+      [kind, answer],
     );
   }
 

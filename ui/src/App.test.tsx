@@ -145,7 +145,7 @@ describe("App", () => {
   it("creates a notebook from the native File menu with the save dialog", async () => {
     const backend = await renderApp({
       "plugin:dialog|save": () => "/home/analyst/new.attest",
-      new_notebook: ({ path }) => ({ path, article_count: 0 }),
+      new_notebook: ({ path }) => ({ path, article_count: 0, cloud_warning: null }),
     });
     const infoCalls = backend.callsTo("notebook_info").length;
     await act(() => emit("menu", "new-notebook"));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ArticleSummary } from "./bindings/ArticleSummary";
 import type { FileReport } from "./bindings/FileReport";
 import type { ImportProgress } from "./bindings/ImportProgress";
@@ -7,6 +7,9 @@ import { useFeedback } from "./components/Feedback";
 import { ActorsView } from "./features/actors/ActorsView";
 import { ArticleList } from "./features/articles/ArticleList";
 import { DossiersView } from "./features/dossiers/DossiersView";
+import { CloudWarning } from "./features/notebook/CloudWarning";
+import { DiagnosticsDialog } from "./features/notebook/DiagnosticsDialog";
+import { MergeDialog } from "./features/notebook/MergeDialog";
 import { chooseArticleFiles, chooseNewNotebookPath, chooseNotebookToOpen } from "./features/notebook/dialogs";
 import { DropOverlay } from "./features/notebook/DropOverlay";
 import { ImportReport } from "./features/notebook/ImportReport";
@@ -40,6 +43,14 @@ export function App() {
   // Non-null while an import runs; `done: 0` until the first file is finished.
   const [importProgress, setImportProgress] = useState<ImportProgress | null>(null);
   const [restoring, setRestoring] = useState(false);
+  const [showDiagnostics, setShowDiagnostics] = useState(false);
+  // The notebook being merged in, while its dialog is open.
+  const [mergingPath, setMergingPath] = useState<string | null>(null);
+  // The notebook path whose cloud-folder warning the analyst dismissed.
+  const [warningDismissedFor, setWarningDismissedFor] = useState<string | null>(null);
+  // Files that arrive while an import runs wait for it, then go in as one batch.
+  const importing = useRef(false);
+  const queuedPaths = useRef<string[]>([]);
 
   /** Reloads the notebook info and the article list; returns the articles. */
   const reloadAll = useCallback(async (): Promise<ArticleSummary[]> => {
@@ -73,6 +84,8 @@ export function App() {
   const showSwitchedNotebook = async () => {
     setImportReport(null);
     setTab("articles");
+    // Before the reload: the old notebook's article id means nothing in the new one.
+    setSelectedArticleId(null);
     const list = await reloadAll();
     setSelectedArticleId(list[0]?.id ?? null);
   };
@@ -92,6 +105,11 @@ export function App() {
 
   const importPaths = async (paths: string[]) => {
     if (paths.length === 0) return;
+    if (importing.current) {
+      queuedPaths.current.push(...paths);
+      return;
+    }
+    importing.current = true;
     setImportReport(null);
     setImportProgress({ done: 0, total: paths.length, current: "", rate: 0 });
     try {
@@ -107,7 +125,10 @@ export function App() {
       showError(err);
     } finally {
       setImportProgress(null);
+      importing.current = false;
     }
+    const queued = queuedPaths.current.splice(0);
+    if (queued.length > 0) await importPaths(queued);
   };
   const importViaDialog = async () => {
     try {
@@ -118,14 +139,35 @@ export function App() {
     }
   };
 
+  /** Does what the command line asked: switch notebook, then import the files. */
+  const takeLaunchRequest = async () => {
+    try {
+      const request = await api.takeLaunchRequest();
+      if (request.notebook) {
+        const notebookPath = request.notebook;
+        await switchNotebook(async () => notebookPath, api.openNotebook);
+      }
+      await importPaths(request.files);
+    } catch (err) {
+      showError(err);
+    }
+  };
+  // The first launch's files, once the window is ready for them.
+  useEffect(() => {
+    if (ready) void takeLaunchRequest();
+  }, [ready]);
+
   const dragging = useNativeEvents({
     onMenu: (action) => {
       if (action === "new-notebook") void newNotebook();
       else if (action === "open-notebook") void openNotebook();
       else if (action === "import") void importViaDialog();
       else if (action === "restore") setRestoring(true);
+      else if (action === "diagnostics") setShowDiagnostics(true);
+      else if (action === "merge") void chooseNotebookToOpen().then(setMergingPath, showError);
     },
     onDropFiles: (paths) => void importPaths(paths),
+    onLaunch: () => void takeLaunchRequest(),
   });
 
   const openArticle = (id: number) => {
@@ -136,6 +178,9 @@ export function App() {
   return (
     <div className="app" data-testid={ready ? "app-ready" : "app-loading"}>
       <TopBar notebook={notebook} tab={tab} onTab={setTab} onImport={() => void importViaDialog()} />
+      {notebook?.cloud_warning && warningDismissedFor !== notebook.path && (
+        <CloudWarning warning={notebook.cloud_warning} onDismiss={() => setWarningDismissedFor(notebook.path)} />
+      )}
       <main className="main">
         {!ready ? (
           <p className="empty-hint">Opening notebook…</p>
@@ -145,6 +190,7 @@ export function App() {
             onNew={() => void newNotebook()}
             onOpen={() => void openNotebook()}
             onRestore={() => setRestoring(true)}
+            onDiagnostics={() => setShowDiagnostics(true)}
           />
         ) : (
           <>
@@ -174,6 +220,10 @@ export function App() {
       {importProgress && <ImportProgressPanel progress={importProgress} onCancel={() => void api.cancelImport()} />}
       {importReport && <ImportReport reports={importReport} onDismiss={() => setImportReport(null)} />}
       {dragging && <DropOverlay />}
+      {mergingPath && (
+        <MergeDialog path={mergingPath} onClose={() => setMergingPath(null)} onMerged={() => reloadAll()} />
+      )}
+      {showDiagnostics && <DiagnosticsDialog onClose={() => setShowDiagnostics(false)} />}
       {restoring && (
         <RestoreDialog
           notebookOpen={notebook !== null}

@@ -48,13 +48,13 @@ impl From<attest_store::StoreError> for ApiError {
         use attest_store::StoreError as E;
         let kind = match &e {
             E::NotFound { .. } => ErrorKind::NotFound,
-            E::Invalid(_) | E::Span(_) => ErrorKind::Invalid,
+            E::Invalid(_) | E::Span(_) | E::UndecidedActors { .. } => ErrorKind::Invalid,
             E::Busy => ErrorKind::Busy,
             E::NotANotebook { .. }
             | E::NewerSchema { .. }
             | E::Damaged { .. }
             | E::ReadOnly { .. } => ErrorKind::Notebook,
-            E::Io { .. } => ErrorKind::Io,
+            E::Io { .. } | E::DiskFull => ErrorKind::Io,
             E::Sqlite(_) => ErrorKind::Internal,
         };
         ApiError::new(kind, e.to_string())

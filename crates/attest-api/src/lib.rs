@@ -4,17 +4,24 @@
 //!
 //! Invariant: nothing here knows about Tauri, windows or terminals.
 
+mod diagnostics;
 mod error;
 mod export;
 mod import;
+mod launch;
+mod location;
+mod merge;
 
 use attest_core::*;
 use attest_store::Notebook;
 use std::path::{Path, PathBuf};
 
 pub use attest_store::{Snapshot, SnapshotReason};
+pub use diagnostics::notebook_diagnostics;
 pub use error::{ApiError, ErrorKind};
 pub use import::{article_extensions, import_files, import_files_with, inspect, InspectRecord};
+pub use launch::launch_request;
+pub use location::{cloud_warning, sync_service};
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
@@ -85,6 +92,7 @@ impl Api {
         Ok(NotebookInfo {
             path: self.notebook.path().display().to_string(),
             article_count: self.notebook.article_count()?,
+            cloud_warning: location::cloud_warning(self.notebook.path()),
         })
     }
 

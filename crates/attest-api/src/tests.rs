@@ -441,3 +441,129 @@ fn the_app_opens_at_once_and_takes_the_days_snapshot_apart() {
     assert_eq!(take_daily_snapshot(&path).unwrap(), None, "once a day");
     assert_eq!(api.articles().unwrap().len(), 1);
 }
+
+#[test]
+fn two_analysts_merge_their_notebooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let corridor = repo("tests/fixtures/corridor.txt");
+    let budget = repo("tests/fixtures/budget-note.md");
+    let quote = "We will not let paperwork stand between our farmers and their markets";
+
+    // Theirs: both articles, a statement on each, a dossier.
+    let theirs = dir.path().join("colleague.attest");
+    {
+        let mut api = Api::open(&theirs).unwrap();
+        api.import(&[budget.clone(), corridor.clone()]);
+        let actor = |api: &mut Api, name: &str, alias: &str| {
+            api.add_actor(&NewActor {
+                name: name.into(),
+                kind: ActorKind::Person,
+                aliases: vec![alias.into()],
+            })
+            .unwrap()
+            .id
+        };
+        let aydin = actor(&mut api, "Aydın", "the minister");
+        let weber = actor(&mut api, "Jonas Weber", "Weber");
+        let mut ids = Vec::new();
+        for (article, needle, speaker) in [
+            (2, quote, aydin),
+            (1, "the ministry would not raise income tax", weber),
+        ] {
+            let text = api.article_view(article).unwrap().article.text;
+            let s = api
+                .add_statement(&NewStatement {
+                    article_id: article,
+                    content: vec![span_of(&text, needle)],
+                    speaker_actor_ids: vec![speaker],
+                    speaker_mention: None,
+                    cue: None,
+                    kind: StatementKind::Direct,
+                    stance: Some(Stance::Supports),
+                    topics: vec!["trade".into()],
+                })
+                .unwrap();
+            ids.push(s.id);
+        }
+        let d = api.create_dossier("Promises", "").unwrap();
+        api.add_to_dossier(d.id, &ids).unwrap();
+    }
+
+    let mut api = Api::open(dir.path().join("mine.attest")).unwrap();
+    api.import(std::slice::from_ref(&corridor));
+    let selin = api
+        .add_actor(&NewActor {
+            name: "Selin Aydın".into(),
+            kind: ActorKind::Person,
+            aliases: vec!["Aydın".into()],
+        })
+        .unwrap();
+
+    let plan = api.merge_plan(&theirs).unwrap();
+    assert_eq!((plan.articles_new, plan.articles_existing), (1, 1));
+    assert_eq!(plan.statements, 2);
+    let aydin = &plan.actors[0];
+    assert_eq!(aydin.name, "Aydın");
+    assert_eq!(aydin.proposal, ActorProposal::Conflict);
+    assert_eq!(aydin.candidates[0].id, selin.id);
+    assert_eq!(plan.actors[1].proposal, ActorProposal::New);
+    let json = serde_json::to_value(&plan).unwrap();
+    assert_eq!(json["actors"][0]["proposal"]["type"], "conflict");
+
+    let e = api.merge(&theirs, &[]).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert_eq!(
+        e.message,
+        "1 actor needs a decision before merging: “Aydın” (matches Selin Aydın)"
+    );
+    assert_eq!(api.info().unwrap().article_count, 1, "nothing merged");
+
+    let report = api
+        .merge(
+            &theirs,
+            &[ActorDecision {
+                source_id: aydin.source_id,
+                target_id: Some(selin.id),
+            }],
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            report.articles_added,
+            report.actors_added,
+            report.actors_matched,
+            report.statements_added,
+            report.dossiers_added
+        ),
+        (1, 1, 1, 2, 1)
+    );
+    assert!(report.snapshot.unwrap().path.is_file());
+    let by_selin = api
+        .statements(&StatementFilter {
+            article_id: None,
+            actor_id: Some(selin.id),
+        })
+        .unwrap();
+    assert_eq!(by_selin.len(), 1);
+    assert_eq!(by_selin[0].quote(), quote);
+    assert_eq!(by_selin[0].stance, Some(Stance::Supports));
+    assert_eq!(
+        api.actor_named("the minister").unwrap().id,
+        selin.id,
+        "their names became aliases"
+    );
+    let promises = api.find_dossier("Promises").unwrap();
+    assert_eq!(api.dossier(promises.id).unwrap().items.len(), 2);
+
+    let not_a_notebook = dir.path().join("notes.attest");
+    std::fs::write(&not_a_notebook, "plain text, not a notebook").unwrap();
+    let e = api.merge_plan(&not_a_notebook).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Notebook);
+    assert!(
+        e.message.contains("is not an Attest notebook"),
+        "{}",
+        e.message
+    );
+    let e = api.merge_plan(&dir.path().join("mine.attest")).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Invalid);
+}

@@ -77,6 +77,22 @@ enum Command {
     /// Snapshots of the notebook, kept in `<notebook file>.backups/` beside it.
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Merge another notebook into this one: its articles (matched by text), actors,
+    /// statements, annotations and dossiers. The other file is only read; this one is
+    /// backed up first.
+    Merge {
+        /// The other notebook file.
+        other: PathBuf,
+        /// Print what would be merged and how each actor would be matched; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Their actor is one of ours: "Their name=Our name" (repeatable).
+        #[arg(long = "same", value_name = "THEIRS=OURS")]
+        same: Vec<String>,
+        /// Keep their actor apart from ours, even where a name matches (repeatable).
+        #[arg(long = "separate", value_name = "THEIRS")]
+        separate: Vec<String>,
+    },
     /// Measure speed and memory (see ARCHITECTURE.md, "Benchmarks").
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -395,6 +411,12 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
         // Handled in `run`, before a notebook is opened.
         Command::Bench(_)
         | Command::Backup(BackupCommand::List | BackupCommand::Restore { .. }) => return Ok(false),
+        Command::Merge {
+            other,
+            dry_run,
+            same,
+            separate,
+        } => return merge(out, &mut api, &other, dry_run, &same, &separate),
         Command::Backup(BackupCommand::Create) => {
             let s = api.create_snapshot(SnapshotReason::Manual)?;
             out.print(&s, || {
@@ -681,6 +703,205 @@ fn restore(out: &Output, notebook: &Path, snapshot: &Path, yes: bool) -> Result<
         )
     });
     Ok(true)
+}
+
+/// `merge`: the plan with `--dry-run`; else the merge, unless actors are undecided.
+fn merge(
+    out: &Output,
+    api: &mut Api,
+    other: &Path,
+    dry_run: bool,
+    same: &[String],
+    separate: &[String],
+) -> Result<bool, ApiError> {
+    let plan = api.merge_plan(other)?;
+    let decisions = merge_decisions(api, &plan, same, separate)?;
+    let decided = |a: &ActorMatch| decisions.iter().rev().find(|d| d.source_id == a.source_id);
+    if dry_run {
+        out.print(&plan, || {
+            let mut lines = vec![
+                format!("merging {} would bring:", plan.source),
+                format!(
+                    "  articles: {} new, {} already here",
+                    plan.articles_new, plan.articles_existing
+                ),
+                format!(
+                    "  statements: {}, annotations: {}, dossiers: {} (those already here are \
+                     skipped)",
+                    plan.statements, plan.annotations, plan.dossiers
+                ),
+                format!("  actors: {}", plan.actors.len()),
+            ];
+            for a in &plan.actors {
+                lines.push(format!("    {}", actor_match_line(a, decided(a), api)));
+            }
+            lines.join("\n")
+        });
+        return Ok(true);
+    }
+    let undecided: Vec<&ActorMatch> = plan
+        .actors
+        .iter()
+        .filter(|a| a.proposal == ActorProposal::Conflict && decided(a).is_none())
+        .collect();
+    if !undecided.is_empty() {
+        let n = undecided.len();
+        eprintln!(
+            "error: {n} {} of {} {} a decision before merging; nothing was merged:",
+            if n == 1 { "actor" } else { "actors" },
+            plan.source,
+            if n == 1 { "needs" } else { "need" }
+        );
+        for a in undecided {
+            eprintln!(
+                "  “{}” [{}] may be {}; answer with one of:",
+                a.name,
+                a.kind.as_str(),
+                candidates(a)
+            );
+            for c in &a.candidates {
+                eprintln!("    --same \"{}={}\"", a.name, c.name);
+            }
+            eprintln!("    --separate \"{}\"", a.name);
+        }
+        return Ok(false);
+    }
+    let report = api.merge(other, &decisions)?;
+    out.print(&report, || {
+        let r = &report;
+        let mut text = format!(
+            "merged {}:\n  articles: {} added, {} already here\n  actors: {} added, {} \
+             matched to ours\n  statements: {} added, {} already here\n  annotations: {} \
+             added, {} already here\n  dossiers: {} added, {} already here",
+            plan.source,
+            r.articles_added,
+            r.articles_existing,
+            r.actors_added,
+            r.actors_matched,
+            r.statements_added,
+            r.statements_skipped,
+            r.annotations_added,
+            r.annotations_skipped,
+            r.dossiers_added,
+            r.dossiers_skipped
+        );
+        if let Some(s) = &r.snapshot {
+            text += &format!(
+                "\nthe notebook as it was before is backed up at {}",
+                s.path.display()
+            );
+        }
+        text
+    });
+    Ok(true)
+}
+
+/// The decisions `--same "Theirs=Ours"` and `--separate "Theirs"` stand for.
+fn merge_decisions(
+    api: &Api,
+    plan: &MergePlan,
+    same: &[String],
+    separate: &[String],
+) -> Result<Vec<ActorDecision>, ApiError> {
+    let theirs = |name: &str| -> Result<i64, ApiError> {
+        let wanted = normalise(name);
+        let by_name = plan.actors.iter().find(|a| normalise(&a.name) == wanted);
+        let mut by_alias = plan
+            .actors
+            .iter()
+            .filter(|a| a.aliases.iter().any(|x| normalise(x) == wanted));
+        match (by_name, by_alias.next(), by_alias.next()) {
+            (Some(a), _, _) | (None, Some(a), None) => Ok(a.source_id),
+            (None, Some(_), Some(_)) => Err(ApiError::invalid(format!(
+                "several actors of {} go by “{name}”: give the name",
+                plan.source
+            ))),
+            (None, None, _) => Err(ApiError::invalid(format!(
+                "{} has no actor named “{name}” (see them with --dry-run)",
+                plan.source
+            ))),
+        }
+    };
+    let mut decisions = Vec::new();
+    for pair in same {
+        let Some((their_name, our_name)) = pair.split_once('=') else {
+            return Err(ApiError::invalid(format!(
+                "--same wants “Their name=Our name”, not “{pair}”"
+            )));
+        };
+        let source_id = theirs(their_name.trim())?;
+        let ours = api.actor_named(our_name.trim()).map_err(|_| {
+            ApiError::invalid(format!(
+                "this notebook has no actor named “{}”",
+                our_name.trim()
+            ))
+        })?;
+        decisions.push(ActorDecision {
+            source_id,
+            target_id: Some(ours.id),
+        });
+    }
+    for name in separate {
+        decisions.push(ActorDecision {
+            source_id: theirs(name.trim())?,
+            target_id: None,
+        });
+    }
+    Ok(decisions)
+}
+
+/// Names compared as merging compares them: case and white space aside.
+fn normalise(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn candidates(a: &ActorMatch) -> String {
+    let names: Vec<String> = a
+        .candidates
+        .iter()
+        .map(|c| format!("#{} {} [{}]", c.id, c.name, c.kind.as_str()))
+        .collect();
+    names.join(" or ")
+}
+
+/// One actor of a merge plan: what is proposed, and what was decided.
+fn actor_match_line(a: &ActorMatch, decided: Option<&ActorDecision>, api: &Api) -> String {
+    let proposal = match &a.proposal {
+        ActorProposal::New => "new".to_string(),
+        ActorProposal::Same { target_id } => {
+            let ours = a.candidates.iter().find(|c| c.id == *target_id);
+            format!(
+                "same as #{target_id} {}",
+                ours.map(|c| c.name.as_str()).unwrap_or("")
+            )
+        }
+        ActorProposal::Conflict => format!("needs a decision: may be {}", candidates(a)),
+    };
+    let decision = match decided {
+        None if a.proposal == ActorProposal::Conflict => {
+            format!(" (--same \"{}=…\" or --separate \"{}\")", a.name, a.name)
+        }
+        None => String::new(),
+        Some(ActorDecision {
+            target_id: None, ..
+        }) => " → decided: kept apart".into(),
+        Some(ActorDecision {
+            target_id: Some(id),
+            ..
+        }) => {
+            let name = api
+                .actors()
+                .ok()
+                .and_then(|all| all.into_iter().find(|x| x.id == *id))
+                .map(|x| x.name)
+                .unwrap_or_default();
+            format!(" → decided: same as #{id} {name}")
+        }
+    };
+    format!("{} [{}]: {proposal}{decision}", a.name, a.kind.as_str())
 }
 
 fn snapshot_line(s: &Snapshot) -> String {

@@ -19,3 +19,5 @@ pub use model::*;
 pub const APP_IDENTIFIER: &str = "io.attest.notebook";
 /// File name of the default notebook inside the app data folder.
 pub const DEFAULT_NOTEBOOK_FILE: &str = "default.attest";
+/// The extension that marks a file as a notebook rather than an article to import.
+pub const NOTEBOOK_EXTENSION: &str = "attest";

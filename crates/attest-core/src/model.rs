@@ -463,6 +463,20 @@ pub struct FileReport {
 pub struct NotebookInfo {
     pub path: String,
     pub article_count: u32,
+    /// Set when the notebook lives in a folder a sync service copies (Dropbox,
+    /// OneDrive, Google Drive, …): a sentence saying why that risks the notebook.
+    pub cloud_warning: Option<String>,
+}
+
+/// Files handed to the app on its command line, by the first launch or by a second
+/// one (which then exits, leaving the work to the running window).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LaunchRequest {
+    /// A notebook (`.attest`) to switch to.
+    pub notebook: Option<String>,
+    /// Article files and folders to import, as absolute paths.
+    pub files: Vec<String>,
 }
 
 /// Which statements to list; `None` fields do not filter.
@@ -607,6 +621,87 @@ pub struct ExportProgress {
 pub struct ExportReport {
     pub path: String,
     pub bytes: u64,
+}
+
+/// What merging another notebook into this one would do, before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MergePlan {
+    /// The other notebook's path, as given.
+    pub source: String,
+    /// Articles of the other notebook this one does not hold (compared by text, white
+    /// space aside).
+    pub articles_new: u32,
+    /// Articles both notebooks hold: the other's work on them is anchored in ours.
+    pub articles_existing: u32,
+    /// Statements, annotations and dossiers in the other notebook (those this one
+    /// already holds are skipped when merging).
+    pub statements: u32,
+    pub annotations: u32,
+    pub dossiers: u32,
+    /// Every actor of the other notebook and what becomes of it.
+    pub actors: Vec<ActorMatch>,
+}
+
+/// An actor of the other notebook, and the actors of this one it may be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorMatch {
+    /// Its id in the other notebook (what an [`ActorDecision`] names).
+    pub source_id: i64,
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub proposal: ActorProposal,
+    /// Actors of this notebook whose name or an alias is one of its names (case and
+    /// white space aside).
+    pub candidates: Vec<Actor>,
+}
+
+/// What merging proposes for an actor of the other notebook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ActorProposal {
+    /// No actor here goes by any of its names: it is added.
+    New,
+    /// One actor here has its name and kind, and no other matches: they are one.
+    Same { target_id: i64 },
+    /// A match by alias only, by name with another kind, or several candidates: the
+    /// analyst decides.
+    Conflict,
+}
+
+/// The analyst's answer for one actor of the other notebook; overrides the proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorDecision {
+    pub source_id: i64,
+    /// The actor here it is; `None` keeps it as an actor of its own.
+    pub target_id: Option<i64>,
+}
+
+/// What a merge did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MergeReport {
+    pub articles_added: u32,
+    /// Articles already here (their statements and annotations were re-anchored).
+    pub articles_existing: u32,
+    pub actors_added: u32,
+    /// Actors of the other notebook that became actors already here.
+    pub actors_matched: u32,
+    pub statements_added: u32,
+    /// Already here: same article, same content spans, same speakers.
+    pub statements_skipped: u32,
+    pub annotations_added: u32,
+    /// Already here: same article, span and note.
+    pub annotations_skipped: u32,
+    pub dossiers_added: u32,
+    /// Already here: same title and the same items.
+    pub dossiers_skipped: u32,
+    /// The snapshot taken just before merging (none when this notebook was empty).
+    pub snapshot: Option<Snapshot>,
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ use attest_core::similarity::{ArticleKeys, Signature, RELATED_THRESHOLD};
 use attest_core::{
     Article, ArticleDraft, ArticleMeta, ArticleSummary, RelatedArticle, SourceFormat,
 };
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 /// The file an article was imported from.
 pub struct SourceFile<'a> {
@@ -131,6 +131,16 @@ impl PendingBands {
             .collect()
     }
 
+    /// Puts back rows [`take`](Self::take) gave that could not be written.
+    fn restore(&mut self, rows: Vec<(i64, i64)>) {
+        let mut articles = std::collections::HashSet::new();
+        for (key, id) in rows {
+            self.by_key.entry(key).or_default().push(id);
+            articles.insert(id);
+        }
+        self.articles += articles.len();
+    }
+
     /// All (key, article) rows, emptying the batch.
     fn take(&mut self) -> Vec<(i64, i64)> {
         self.articles = 0;
@@ -139,6 +149,22 @@ impl PendingBands {
             .flat_map(|(key, ids)| ids.into_iter().map(move |id| (key, id)))
             .collect()
     }
+}
+
+/// Writes band rows in one transaction.
+fn insert_bands(conn: &mut Connection, rows: &[(i64, i64)]) -> Result<()> {
+    let tx = conn.transaction()?;
+    {
+        let mut band = tx.prepare_cached(
+            "INSERT INTO article_bands (band_key, article_id)
+             SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
+        )?;
+        for (key, id) in rows {
+            band.execute(params![key, id])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// Columns read by [`summary`], from `articles AS a`.
@@ -213,7 +239,9 @@ impl Notebook {
         if let Some(signature) = &keys.signature {
             self.pending_bands.add(id, signature);
             if self.pending_bands.is_full() {
-                self.flush_bands()?;
+                // The article is committed whatever happens here: a batch that cannot
+                // be written now (a full disk) stays pending for the next flush.
+                let _ = self.flush_bands();
             }
         }
         Ok(InsertOutcome::Inserted { id, related })
@@ -250,18 +278,12 @@ impl Notebook {
         }
         // In key order, each index page is written once per flush.
         rows.sort_unstable();
-        let tx = self.conn.transaction()?;
-        {
-            let mut band = tx.prepare_cached(
-                "INSERT INTO article_bands (band_key, article_id)
-                 SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
-            )?;
-            for (key, id) in rows {
-                band.execute(params![key, id])?;
-            }
+        let written = insert_bands(&mut self.conn, &rows);
+        if written.is_err() {
+            // Kept for the next flush: a full disk may have room by then.
+            self.pending_bands.restore(rows);
         }
-        tx.commit()?;
-        Ok(())
+        written
     }
 
     /// Signs the articles stored before near-duplicates were tracked (a notebook from

@@ -7,7 +7,8 @@
 //! Invariants:
 //! - A snapshot is written with SQLite's online backup API under a hidden temporary
 //!   name, checked (`PRAGMA quick_check`), synced, then renamed: a file with a
-//!   snapshot's name is always complete.
+//!   snapshot's name is always complete. A copy that fails (a full disk) is deleted
+//!   at once, and the error names the snapshot that could not be written.
 //! - Restoring never deletes anything: the notebook it replaces (with its `-wal` and
 //!   `-shm`) is renamed to `<notebook>.replaced-<timestamp>`.
 //! - Rotation deletes only files whose names parse as this notebook's snapshots.
@@ -107,13 +108,14 @@ impl Notebook {
         Ok(())
     }
 
-    /// Takes the day's `open` snapshot unless one was taken today (UTC) or the notebook
-    /// is empty. `open` does this unless told not to (`OpenOptions::daily_snapshot`);
-    /// the app calls it on a second connection in the background instead, so a large
-    /// notebook opens at once (WAL lets the copy read while the window writes).
+    /// Takes the day's `open` snapshot unless one was taken today (UTC), the notebook
+    /// is empty, or the disk has too little room for it (see [`room_for_daily_copy`]).
+    /// `open` does this unless told not to (`OpenOptions::daily_snapshot`); the app
+    /// calls it on a second connection in the background instead, so a large notebook
+    /// opens at once (WAL lets the copy read while the window writes).
     pub fn daily_snapshot(&self) -> Result<Option<Snapshot>> {
         let has_data: bool = self.conn.query_row(crate::HAS_DATA, [], |r| r.get(0))?;
-        if !has_data {
+        if !has_data || !room_for_daily_copy(&self.path) {
             return Ok(None);
         }
         let today = &Stamp::now().compact[..8];
@@ -125,6 +127,34 @@ impl Notebook {
         }
         self.create_snapshot(SnapshotReason::Open).map(Some)
     }
+}
+
+/// Whether the disk holding `notebook` would still have as much free space as the
+/// notebook takes once a copy of it is written. A day's snapshot must not take the room
+/// the notebook needs to go on working: on a full disk every change is refused, so
+/// space freed after a full disk would otherwise go to the next day's copy. (Backups
+/// asked for, and the one before an upgrade, are attempted whatever the room.) Free
+/// space that cannot be learned counts as room.
+fn room_for_daily_copy(notebook: &Path) -> bool {
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let bytes = size(notebook) + size(&sibling(notebook, "-wal"));
+    let dir = match notebook.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    available_space(dir).is_none_or(|free| free >= bytes.saturating_mul(2))
+}
+
+/// Bytes an unprivileged program can still write on the file system holding `dir`.
+#[cfg(unix)]
+fn available_space(dir: &Path) -> Option<u64> {
+    let fs = rustix::fs::statvfs(dir).ok()?;
+    Some(fs.f_bavail.saturating_mul(fs.f_frsize))
+}
+
+#[cfg(not(unix))]
+fn available_space(_dir: &Path) -> Option<u64> {
+    None
 }
 
 /// The `backup_keep` setting; the default when unset, unreadable or the notebook
@@ -184,8 +214,11 @@ pub(crate) fn snapshot_of(
         rename_durably(&tmp, &path).map_err(|e| io(format!("cannot write {}", path.display()), e))
     });
     if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
+        remove_partial(&tmp);
+        return Err(disk_full_named(
+            e,
+            format!("cannot write the backup {}", path.display()),
+        ));
     }
     let bytes = std::fs::metadata(&path)
         .map_err(|e| io(format!("cannot read {}", path.display()), e))?
@@ -196,6 +229,22 @@ pub(crate) fn snapshot_of(
         reason,
         bytes,
     })
+}
+
+/// Deletes the half-written copy at `tmp` and the rollback journal SQLite may have left
+/// beside it.
+fn remove_partial(tmp: &Path) {
+    let _ = std::fs::remove_file(tmp);
+    let _ = std::fs::remove_file(sibling(tmp, "-journal"));
+}
+
+/// SQLite's "the disk is full" as an I/O error with `context` (what could not be
+/// written), which says so in words; other errors as they are.
+fn disk_full_named(e: StoreError, context: String) -> StoreError {
+    match e {
+        StoreError::DiskFull => io(context, std::io::ErrorKind::StorageFull.into()),
+        e => e,
+    }
 }
 
 /// Deletes half-written snapshots left by a process killed while copying (older than
@@ -335,8 +384,14 @@ pub fn restore_snapshot(snapshot: &Path, notebook: &Path) -> Result<Option<PathB
     }
     let tmp = notebook.with_file_name(format!(".{file_name}.restoring"));
     if let Err(e) = copy_database(&source, &tmp) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
+        remove_partial(&tmp);
+        return Err(disk_full_named(
+            e,
+            format!(
+                "cannot copy the backup beside {} (the notebook was left as it is)",
+                notebook.display()
+            ),
+        ));
     }
     drop(source);
 

@@ -18,8 +18,10 @@ mod annotations;
 mod articles;
 mod backup;
 mod dossiers;
+mod merge;
 mod migrations;
 mod statements;
+mod stats;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -29,7 +31,9 @@ pub use articles::{InsertOutcome, SourceFile};
 pub use backup::{
     backup_dir, list_snapshots, restore_snapshot, Snapshot, SnapshotReason, DEFAULT_BACKUP_KEEP,
 };
+pub use merge::UndecidedActor;
 pub use migrations::SCHEMA_VERSION;
+pub use stats::NotebookStats;
 
 /// For tools that build test notebooks at old schema versions (the migration fixtures);
 /// not for the app.
@@ -72,19 +76,28 @@ pub enum StoreError {
     ReadOnly { path: String },
     #[error("the notebook is busy: another program is writing to it; try again in a moment")]
     Busy,
+    #[error(
+        "the disk holding the notebook is full: this change was not saved and the notebook \
+         is as it was before it; free some space and try again"
+    )]
+    DiskFull,
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
     Span(#[from] attest_core::text::SpanError),
-    #[error("{context}: {source}")]
+    #[error("{}", io_message(.context, .source))]
     Io {
         context: String,
         source: std::io::Error,
     },
     #[error("notebook database error: {0}")]
     Sqlite(rusqlite::Error),
+    /// Merging found actors of the other notebook that may be actors of this one, and
+    /// no decision was given for them.
+    #[error("{}", merge::undecided_message(.actors))]
+    UndecidedActors { actors: Vec<UndecidedActor> },
 }
 
 fn damaged_message(path: &str, detail: &str, newest_snapshot: Option<&str>) -> String {
@@ -100,11 +113,28 @@ fn damaged_message(path: &str, detail: &str, newest_snapshot: Option<&str>) -> S
     }
 }
 
+/// What an I/O error says: "the disk is full" in words when it is.
+fn io_message(context: &str, source: &std::io::Error) -> String {
+    use std::io::ErrorKind::{QuotaExceeded, StorageFull};
+    match source.kind() {
+        StorageFull | QuotaExceeded => {
+            format!("{context}: the disk is full; free some space and try again")
+        }
+        _ => format!("{context}: {source}"),
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked, DiskFull};
+        // SQLite cannot make room for the `-shm` file that reading or writing a WAL
+        // notebook needs: on a full disk (SQLite reports no other cause apart).
+        let no_room_for_shm = matches!(&e, rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE);
         match e.sqlite_error_code() {
             Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy,
+            Some(DiskFull) => StoreError::DiskFull,
+            _ if no_room_for_shm => StoreError::DiskFull,
             _ => StoreError::Sqlite(e),
         }
     }
@@ -165,7 +195,20 @@ impl Notebook {
 
     /// [`Notebook::open`] with options.
     pub fn open_with(path: impl AsRef<Path>, options: &OpenOptions) -> Result<Self> {
-        let path = path.as_ref().to_path_buf();
+        let path = path.as_ref();
+        Self::try_open(path, options).map_err(|e| match e {
+            // Even reading a notebook needs a little room beside it (SQLite's `-shm`).
+            StoreError::DiskFull => StoreError::Io {
+                context: format!("cannot open {}", path.display()),
+                source: std::io::ErrorKind::StorageFull.into(),
+            },
+            e => e,
+        })
+    }
+
+    /// [`Notebook::open_with`], before a full disk is named as the reason it failed.
+    fn try_open(path: &Path, options: &OpenOptions) -> Result<Self> {
+        let path = path.to_path_buf();
         let shown = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -188,6 +231,9 @@ impl Notebook {
         if existing {
             check_header(&path)?;
         }
+        let mut wal = path.clone().into_os_string();
+        wal.push("-wal");
+        let leftover_wal = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
         let (survey, reader) = if existing {
             let (survey, reader) = survey_leaving_no_trace(&path, options.busy_timeout)?;
             (Some(survey), Some(reader))
@@ -240,13 +286,26 @@ impl Notebook {
             .map_err(not_a_notebook)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        if leftover_wal && false {
+            // Work that a checkpoint could not copy into the file (the disk was full)
+            // waits in the `-wal`, which every later write would make longer: copy it
+            // now and empty the `-wal`. Best effort, without waiting for other
+            // programs; closing tries again.
+            conn.busy_timeout(Duration::ZERO)?;
+            let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+            conn.busy_timeout(options.busy_timeout)?;
+        }
         let mut notebook = Notebook {
             conn,
             path,
             pending_bands: Default::default(),
         };
         migrations::migrate(&mut notebook.conn, &notebook.path)?;
-        notebook.sign_unsigned_articles()?;
+        match notebook.sign_unsigned_articles() {
+            // The near-duplicate index catches up on an open with room to write it.
+            Err(StoreError::DiskFull) => {}
+            other => other?,
+        }
         if has_data && options.daily_snapshot {
             // A missed daily snapshot must not keep the notebook from opening; the next
             // open tries again.

@@ -3,4 +3,9 @@
 /**
  * Where the open notebook lives.
  */
-export type NotebookInfo = { path: string, article_count: number, };
+export type NotebookInfo = { path: string, article_count: number, 
+/**
+ * Set when the notebook lives in a folder a sync service copies (Dropbox,
+ * OneDrive, Google Drive, …): a sentence saying why that risks the notebook.
+ */
+cloud_warning: string | null, };

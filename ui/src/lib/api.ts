@@ -18,6 +18,10 @@ import type { ExportProgress } from "../bindings/ExportProgress";
 import type { ExportReport } from "../bindings/ExportReport";
 import type { FileReport } from "../bindings/FileReport";
 import type { ImportProgress } from "../bindings/ImportProgress";
+import type { MergePlan } from "../bindings/MergePlan";
+import type { MergeReport } from "../bindings/MergeReport";
+import type { ActorDecision } from "../bindings/ActorDecision";
+import type { LaunchRequest } from "../bindings/LaunchRequest";
 import type { NewActor } from "../bindings/NewActor";
 import type { NewStatement } from "../bindings/NewStatement";
 import type { NotebookInfo } from "../bindings/NotebookInfo";
@@ -33,6 +37,15 @@ export const api = {
   notebookInfo: () => invoke<NotebookInfo>("notebook_info"),
   newNotebook: (path: string) => invoke<NotebookInfo>("new_notebook", { path }),
   openNotebook: (path: string) => invoke<NotebookInfo>("open_notebook", { path }),
+  /** Files and a notebook the command line asked for (this launch's or a later one's), once. */
+  takeLaunchRequest: () => invoke<LaunchRequest>("take_launch_request"),
+  /** What merging the notebook at `path` into this one would do; writes nothing. */
+  mergePlan: (path: string) => invoke<MergePlan>("merge_plan", { path }),
+  /** Merges it, with a decision for every actor (after a snapshot, all or nothing). */
+  mergeNotebook: (path: string, decisions: ActorDecision[]) =>
+    invoke<MergeReport>("merge_notebook", { path, decisions }),
+  /** A plain-text report for a bug report: versions, the notebook's vital signs, the log's end. */
+  diagnostics: () => invoke<string>("diagnostics"),
 
   /** Snapshots of the window's notebook, newest first (also when it could not be opened). */
   listSnapshots: () => invoke<Snapshot[]>("list_snapshots"),

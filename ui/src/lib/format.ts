@@ -67,3 +67,8 @@ const COUNT_FORMAT = new Intl.NumberFormat();
 export function formatCount(n: number): string {
   return COUNT_FORMAT.format(n);
 }
+
+/** "1 article", "3 articles", "1,000 statements": a count and its noun. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

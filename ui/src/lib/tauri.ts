@@ -7,10 +7,15 @@ export function hasTauri(): boolean {
   return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
 }
 
-export type MenuAction = "new-notebook" | "open-notebook" | "import" | "restore";
+export type MenuAction = "new-notebook" | "open-notebook" | "import" | "merge" | "restore" | "diagnostics";
 
 export function onMenu(handler: (action: MenuAction) => void): Promise<UnlistenFn> {
   return listen<MenuAction>("menu", (event) => handler(event.payload));
+}
+
+/** A second launch handed over its command line: take it with `api.takeLaunchRequest`. */
+export function onLaunch(handler: () => void): Promise<UnlistenFn> {
+  return listen("launch", () => handler());
 }
 
 export type FileDropHandlers = {

@@ -9,7 +9,7 @@ import type { NotebookInfo } from "../bindings/NotebookInfo";
 import type { Span } from "../bindings/Span";
 import type { Statement } from "../bindings/Statement";
 
-export const NOTEBOOK: NotebookInfo = { path: "/home/analyst/china-2024.attest", article_count: 2 };
+export const NOTEBOOK: NotebookInfo = { path: "/home/analyst/china-2024.attest", article_count: 2, cloud_warning: null };
 
 // Astral characters (𝕏, 🙂) before the quote make UTF-16 and code point offsets differ.
 export const ARTICLE_TEXT =

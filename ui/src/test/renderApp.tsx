@@ -15,6 +15,7 @@ export function defaultHandlers(view: ArticleView = articleView()): Record<strin
     list_actors: () => ACTORS,
     list_statements: () => [],
     article_extensions: () => ["txt", "md", "docx"],
+    take_launch_request: () => ({ notebook: null, files: [] }),
   };
 }
 

@@ -5,7 +5,7 @@ import { useFeedback } from "../../components/Feedback";
 import { FormCard } from "../../components/FormCard";
 import { SelectableList } from "../../components/SelectableList";
 import { api } from "../../lib/api";
-import { ACTOR_KIND_LABELS, parseList, quoted, quoteText, truncate } from "../../lib/format";
+import { ACTOR_KIND_LABELS, countOf, parseList, quoted, quoteText, truncate } from "../../lib/format";
 import { useLoader } from "../../lib/useLoader";
 import { ActorKindSelect } from "./ActorKindSelect";
 
@@ -45,7 +45,7 @@ export function ActorsView({ version }: { version: number }) {
               </span>
               {actor.aliases.length > 0 && <span className="muted small">{actor.aliases.join(", ")}</span>}
               <span className="muted small">
-                {actor.statement_count} {actor.statement_count === 1 ? "statement" : "statements"}
+                {countOf(actor.statement_count, "statement")}
               </span>
             </>
           )}

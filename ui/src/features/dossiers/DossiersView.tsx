@@ -7,6 +7,7 @@ import { useLoader } from "../../lib/useLoader";
 import { DossierDetailView } from "./DossierDetailView";
 import { EMPTY_QUERY_DRAFT, queryFromDraft, type QueryDraft } from "./dossierQuery";
 import { QueryFilterFields } from "./QueryFilterFields";
+import { countOf } from "../../lib/format";
 
 export function DossiersView({ version }: { version: number }) {
   const dossiers = useLoader(() => api.listDossiers(), [version]);
@@ -35,7 +36,7 @@ export function DossiersView({ version }: { version: number }) {
             <>
               <span className="list-item-title">{dossier.title}</span>
               <span className="muted small">
-                {dossier.item_count} {dossier.item_count === 1 ? "item" : "items"}
+                {countOf(dossier.item_count, "item")}
                 {dossier.query && (
                   <>
                     {" "}

@@ -1,5 +1,5 @@
 import type { ImportProgress } from "../../bindings/ImportProgress";
-import { fileName } from "../../lib/format";
+import { countOf, fileName } from "../../lib/format";
 
 type ImportProgressPanelProps = {
   progress: ImportProgress;
@@ -14,7 +14,7 @@ export function ImportProgressPanel({ progress, onCancel }: ImportProgressPanelP
     <section className="import-progress" data-testid="import-progress" aria-label="Import progress">
       <div className="import-progress-line">
         <strong>
-          Importing {done} of {total} {total === 1 ? "file" : "files"}
+          Importing {done} of {countOf(total, "file")}
         </strong>
         {done > 0 && <span className="muted small">{rate.toFixed(rate < 10 ? 1 : 0)} files/s</span>}
         <button type="button" className="button" data-testid="cancel-import" onClick={onCancel}>

@@ -1,6 +1,6 @@
 import type { FileReport } from "../../bindings/FileReport";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
-import { fileName } from "../../lib/format";
+import { countOf, fileName } from "../../lib/format";
 import { useEscape } from "../../lib/useEscape";
 
 const LABELS: Record<ImportOutcome["status"], string> = {
@@ -51,7 +51,7 @@ export function summary(count: (status: ImportOutcome["status"]) => number): str
     [count("failed"), "failed", "failed"],
     [count("cancelled"), "not imported", "not imported"],
   ];
-  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => countOf(n, one, many));
   return said.length > 0 ? said.join(", ") : "nothing to import";
 }
 

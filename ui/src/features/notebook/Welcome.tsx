@@ -4,10 +4,12 @@ type WelcomeProps = {
   onOpen: () => void;
   /** Opens the list of snapshots: a damaged notebook is when one is needed. */
   onRestore: () => void;
+  /** Opens the diagnostics report, for a bug report about why it could not open. */
+  onDiagnostics: () => void;
 };
 
 /** Shown when no notebook is open (notebook_info failed). */
-export function Welcome({ reason, onNew, onOpen, onRestore }: WelcomeProps) {
+export function Welcome({ reason, onNew, onOpen, onRestore, onDiagnostics }: WelcomeProps) {
   return (
     <div className="welcome">
       <h1>No notebook is open</h1>
@@ -27,6 +29,13 @@ export function Welcome({ reason, onNew, onOpen, onRestore }: WelcomeProps) {
           Restore from backup…
         </button>
       </div>
+      {reason && (
+        <p>
+          <button type="button" className="link-button" data-testid="open-diagnostics" onClick={onDiagnostics}>
+            Diagnostics for a bug report…
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from "react";
-import { onFileDrop, onMenu, subscribeWhileMounted, type MenuAction } from "../../lib/tauri";
+import { onFileDrop, onLaunch, onMenu, subscribeWhileMounted, type MenuAction } from "../../lib/tauri";
 
 type NativeEventHandlers = {
   onMenu: (action: MenuAction) => void;
   onDropFiles: (paths: string[]) => void;
+  /** Another launch of the app handed over files or a notebook. */
+  onLaunch: () => void;
 };
 
 /**
- * Listens to the native File menu and to files dragged onto the window.
+ * Listens to the native menu, to files dragged onto the window and to later launches.
  * Returns whether files are being dragged over the window right now.
  */
 export function useNativeEvents(handlers: NativeEventHandlers): boolean {
@@ -17,6 +19,7 @@ export function useNativeEvents(handlers: NativeEventHandlers): boolean {
   latest.current = handlers;
 
   useEffect(() => subscribeWhileMounted(() => onMenu((action) => latest.current.onMenu(action))), []);
+  useEffect(() => subscribeWhileMounted(() => onLaunch(() => latest.current.onLaunch())), []);
   useEffect(
     () =>
       subscribeWhileMounted(() =>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Statement } from "../../bindings/Statement";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
-import { quoted, quoteText, speakerLabel, STANCE_LABELS, truncate } from "../../lib/format";
+import { countOf, quoted, quoteText, speakerLabel, STANCE_LABELS, truncate } from "../../lib/format";
 import { useLoader } from "../../lib/useLoader";
 import { StatementCodingDialog } from "./StatementCodingDialog";
 
@@ -37,7 +37,7 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
       // Keep the table's order, which is the order the analyst sees.
       const ids = rows.filter((s) => checked.has(s.id)).map((s) => s.id);
       const detail = await api.addToDossier(dossierId, ids);
-      toast(`Added ${ids.length} ${ids.length === 1 ? "statement" : "statements"} to “${detail.dossier.title}”`);
+      toast(`Added ${countOf(ids.length, "statement")} to “${detail.dossier.title}”`);
       setChecked(new Set());
       dossiers.reload();
     } catch (err) {
