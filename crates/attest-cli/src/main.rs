@@ -7,8 +7,8 @@
 mod bench;
 
 use attest_api::{
-    default_notebook_path, inspect, list_snapshots, restore_snapshot, Api, ApiError, InspectRecord,
-    Snapshot, SnapshotReason,
+    cloud_warning, default_notebook_path, inspect, list_snapshots, notebook_diagnostics,
+    restore_snapshot, Api, ApiError, InspectRecord, Snapshot, SnapshotReason,
 };
 use attest_core::*;
 use clap::{Args, Parser, Subcommand};
@@ -50,6 +50,9 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Report on the notebook for a bug report: sizes, counts, checks, snapshots (no
+    /// article text). Works on a notebook that cannot be opened.
+    Diagnose,
     /// Full-text search over articles (FTS5 syntax: words, "phrases", prefix*, AND/OR/NOT).
     Search { query: String },
     /// People, organisations and states.
@@ -363,7 +366,18 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
                 Command::Backup(BackupCommand::Restore { snapshot, yes }) => {
                     restore(&out, &path, &snapshot, yes)
                 }
-                command => run_on_notebook(&out, Api::open(&path)?, command),
+                // Also when the notebook cannot be opened: that is when it is wanted.
+                Command::Diagnose => {
+                    let opened = Api::open(&path);
+                    print!("{}", notebook_diagnostics(&path, opened.as_ref()));
+                    Ok(opened.is_ok())
+                }
+                command => {
+                    if let Some(warning) = cloud_warning(&path) {
+                        eprintln!("warning: {warning}");
+                    }
+                    run_on_notebook(&out, Api::open(&path)?, command)
+                }
             }
         }
     }
@@ -410,6 +424,7 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
         Command::Inspect { paths } => return Ok(inspect_files(out, &paths)),
         // Handled in `run`, before a notebook is opened.
         Command::Bench(_)
+        | Command::Diagnose
         | Command::Backup(BackupCommand::List | BackupCommand::Restore { .. }) => return Ok(false),
         Command::Merge {
             other,

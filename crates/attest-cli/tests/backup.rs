@@ -111,3 +111,48 @@ fn back_up_damage_restore() {
     let out = attest(&nb).args(["backup", "keep", "0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn diagnose_reports_a_healthy_and_a_damaged_notebook_without_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let notebook = dir.path().join("n.attest");
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Port Reopens\n\nBy Field Desk\n\nThe harbour master said the port would reopen.\n",
+    )
+    .unwrap();
+    attest(&notebook)
+        .arg("import")
+        .arg(&article)
+        .assert()
+        .success();
+
+    let out = attest(&notebook).arg("diagnose").assert().success();
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(report.contains("holds: articles 1,"), "{report}");
+    assert!(report.contains("quick check: ok"), "{report}");
+    assert!(!report.contains("harbour"), "{report}");
+
+    // Damaged: still a report, and a failing exit status.
+    let bytes = std::fs::read(&notebook).unwrap();
+    std::fs::write(&notebook, &bytes[..bytes.len() / 3]).unwrap();
+    let out = attest(&notebook).arg("diagnose").assert().failure();
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        report.contains("could not be opened (Notebook)"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_notebook_in_a_synced_folder_gets_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let notebook = dir.path().join("OneDrive - Institute").join("n.attest");
+    let out = attest(&notebook).arg("articles").assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("warning: This notebook is in a OneDrive folder"),
+        "{stderr}"
+    );
+}
