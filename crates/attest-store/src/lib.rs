@@ -286,7 +286,7 @@ impl Notebook {
             .map_err(not_a_notebook)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        if leftover_wal && false {
+        if leftover_wal {
             // Work that a checkpoint could not copy into the file (the disk was full)
             // waits in the `-wal`, which every later write would make longer: copy it
             // now and empty the `-wal`. Best effort, without waiting for other

@@ -598,3 +598,109 @@ fn a_version_2_notebook_keeps_its_dossiers_through_migration_3() {
         .unwrap_or_else(|_| "ok".into());
     assert_eq!(check, "ok");
 }
+
+/// From now on, writes that need the notebook to grow fail as on a full disk
+/// (`max_page_count` makes SQLite answer SQLITE_FULL, as a disk without room does).
+fn fill_the_disk(nb: &Notebook) {
+    let pages: i64 = nb
+        .conn
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .unwrap();
+    nb.conn
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+}
+
+fn free_the_disk(nb: &Notebook) {
+    nb.conn
+        .pragma_update(None, "max_page_count", 1_000_000)
+        .unwrap();
+}
+
+/// A distinct article of about `words` words, long enough for near-duplicate keys.
+fn numbered_text(i: usize, words: usize) -> String {
+    (0..words)
+        .map(|w| format!("w{}x{} ", (w * 7919 + i * 104_729) % 100_003, i))
+        .collect()
+}
+
+fn count(nb: &Notebook, table: &str) -> i64 {
+    nb.conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_full_disk_refuses_an_article_whole_and_takes_it_once_there_is_room() {
+    let (_d, mut nb) = notebook();
+    nb.insert_article(&draft(WIRE), &source(b"a"), &ArticleKeys::of(WIRE))
+        .unwrap();
+    nb.flush_bands().unwrap();
+    fill_the_disk(&nb);
+    let text = numbered_text(1, 3000);
+    let err = nb
+        .insert_article(&draft(&text), &source(b"b"), &ArticleKeys::of(&text))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::DiskFull), "{err}");
+    assert!(err
+        .to_string()
+        .starts_with("the disk holding the notebook is full: this change was not saved"));
+    for table in [
+        "articles",
+        "article_sources",
+        "article_signatures",
+        "articles_fts",
+    ] {
+        assert_eq!(count(&nb, table), 1, "{table}");
+    }
+    free_the_disk(&nb);
+    nb.insert_article(&draft(&text), &source(b"b"), &ArticleKeys::of(&text))
+        .unwrap();
+    assert_eq!(nb.article_count().unwrap(), 2);
+}
+
+#[test]
+fn band_keys_that_do_not_fit_wait_for_the_next_flush() {
+    let (_d, mut nb) = notebook();
+    let n = 40;
+    for i in 0..n {
+        let text = numbered_text(i, 150);
+        nb.insert_article(&draft(&text), &source(b"s"), &ArticleKeys::of(&text))
+            .unwrap();
+    }
+    fill_the_disk(&nb);
+    assert!(matches!(nb.flush_bands(), Err(StoreError::DiskFull)));
+    assert_eq!(count(&nb, "article_bands"), 0);
+    free_the_disk(&nb);
+    nb.flush_bands().unwrap();
+    assert_eq!(
+        count(&nb, "article_bands") as usize,
+        n * attest_core::similarity::BANDS,
+        "the batch was kept, not lost"
+    );
+}
+
+#[test]
+fn a_wal_that_a_checkpoint_could_not_empty_is_folded_back_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.attest");
+    let mut nb = Notebook::open(&path).unwrap();
+    nb.insert_article(&draft(WIRE), &source(b"a"), &ArticleKeys::of(WIRE))
+        .unwrap();
+    nb.flush_bands().unwrap();
+    // Copied while open: the copy's -wal holds the article, as a -wal does when the
+    // checkpoint on closing failed for want of room.
+    let copy = dir.path().join("copy.attest");
+    let wal = |p: &Path| PathBuf::from(format!("{}-wal", p.display()));
+    std::fs::copy(&path, &copy).unwrap();
+    std::fs::copy(wal(&path), wal(&copy)).unwrap();
+    assert!(std::fs::metadata(wal(&copy)).unwrap().len() > 0);
+    let reopened = Notebook::open(&copy).unwrap();
+    assert_eq!(reopened.article_count().unwrap(), 1);
+    assert_eq!(
+        std::fs::metadata(wal(&copy)).unwrap().len(),
+        0,
+        "the -wal is emptied as the notebook opens, not left to grow"
+    );
+    drop(nb);
+}
