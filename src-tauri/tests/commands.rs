@@ -193,9 +193,13 @@ fn new_and_open_notebook_switch_files_and_keep_the_old_one_on_failure() {
     let info = h.ok("new_notebook", json!({"path": other}));
     assert_eq!(info["path"], other.display().to_string());
     assert_eq!(info["article_count"], 0);
-    h.ok(
+    let reports = h.ok(
         "import_files",
         json!({"paths": [repo("tests/fixtures/corridor.txt")], "on_progress": "__CHANNEL__:7"}),
+    );
+    assert_eq!(
+        reports[0]["outcome"]["status"], "imported",
+        "the import went into the new notebook: {reports}"
     );
 
     let junk = h.dir.path().join("junk.attest");
