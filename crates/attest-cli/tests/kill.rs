@@ -549,7 +549,11 @@ fn import_killed_at_random_moments_leaves_articles_whole_or_absent() {
         let status = child.wait().unwrap();
         match finished {
             Some(_) => assert!(status.success(), "{when}: import failed: {status}"),
-            None => assert_eq!(status.signal(), Some(9), "{when}: {status}"),
+            // The import may end between the look and the kill: then it ends well.
+            None => assert!(
+                status.signal() == Some(9) || status.success(),
+                "{when}: {status}"
+            ),
         }
         let found = check_after_kill(&nb, &reference, &when);
         // Resumed imports only add: what was there stays, unchanged.
