@@ -21,7 +21,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 &arg,
                 rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
             )?;
-            original.backup(rusqlite::MAIN_DB, &path, None)?;
+            original.backup(
+                rusqlite::MAIN_DB,
+                &path,
+                None::<fn(rusqlite::backup::Progress)>,
+            )?;
         }
     }
     let nb = Notebook::open_with(
