@@ -199,13 +199,20 @@ pub struct InspectRecord {
     pub article: Option<ArticleDraft>,
     /// Proposed statements (filled by statement extraction, a later stage).
     pub statements: Vec<serde_json::Value>,
-    /// Actor mentions (filled by mention finding, a later stage).
+    /// Actor mentions, `{"start", "end", "text", "actor"}` in code points of
+    /// `article.text`: the notebook's actors when one is given, else the built-in
+    /// gazetteer's states.
     pub mentions: Vec<serde_json::Value>,
 }
 
 /// One record per article the files hold (folders stand for the article files beneath
 /// them, as in an import), or one carrying the reason a file cannot be read.
 pub fn inspect(paths: &[PathBuf]) -> Vec<InspectRecord> {
+    inspect_with(paths, &crate::MentionLookup::gazetteer())
+}
+
+/// [`inspect`], finding the mentions of the actors `lookup` knows.
+pub fn inspect_with(paths: &[PathBuf], lookup: &crate::MentionLookup) -> Vec<InspectRecord> {
     let files = attest_import::expand_paths(paths);
     let mut records = Vec::new();
     read_in_order(&files, &AtomicBool::new(false), |i, entries| {
@@ -215,6 +222,10 @@ pub fn inspect(paths: &[PathBuf]) -> Vec<InspectRecord> {
                 Ok(imported) => (true, None, Some(imported.draft)),
                 Err(e) => (false, Some(e.to_string()), None),
             };
+            let mentions = article
+                .as_ref()
+                .map(|a| lookup.json(&a.text))
+                .unwrap_or_default();
             records.push(InspectRecord {
                 file: file.clone(),
                 part: entry.part,
@@ -222,7 +233,7 @@ pub fn inspect(paths: &[PathBuf]) -> Vec<InspectRecord> {
                 error,
                 article,
                 statements: vec![],
-                mentions: vec![],
+                mentions,
             });
         }
     });

@@ -4,6 +4,7 @@
 //!
 //! Invariant: nothing here knows about Tauri, windows or terminals.
 
+mod actors;
 mod diagnostics;
 mod error;
 mod export;
@@ -16,10 +17,13 @@ use attest_core::*;
 use attest_store::Notebook;
 use std::path::{Path, PathBuf};
 
+pub use actors::MentionLookup;
 pub use attest_store::{Snapshot, SnapshotReason};
 pub use diagnostics::notebook_diagnostics;
 pub use error::{ApiError, ErrorKind};
-pub use import::{article_extensions, import_files, import_files_with, inspect, InspectRecord};
+pub use import::{
+    article_extensions, import_files, import_files_with, inspect, inspect_with, InspectRecord,
+};
 pub use launch::launch_request;
 pub use location::{cloud_warning, sync_service};
 

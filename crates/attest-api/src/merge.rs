@@ -19,6 +19,9 @@ impl Api {
     /// conflicting actors (and may override its other proposals); a conflict left
     /// unanswered is an `Invalid` error naming the actors, and nothing is written.
     pub fn merge(&mut self, other: &Path, decisions: &[ActorDecision]) -> Result<MergeReport> {
-        Ok(self.notebook.merge(other, decisions)?)
+        let report = self.notebook.merge(other, decisions)?;
+        // The articles and actors that came in: their mentions.
+        self.notebook.refresh_mentions()?;
+        Ok(report)
     }
 }

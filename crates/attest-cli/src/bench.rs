@@ -267,3 +267,152 @@ fn quotations(text: &str) -> Vec<attest_core::Span> {
     }
     out
 }
+
+/// What `bench mentions` measured.
+#[derive(Debug, Serialize)]
+pub struct MentionFigures {
+    pub articles: usize,
+    pub characters: usize,
+    pub actors: usize,
+    pub patterns: usize,
+    /// Building the automaton.
+    pub build_seconds: f64,
+    /// Finding the mentions in every article (one core).
+    pub seconds: f64,
+    pub mentions: usize,
+    pub articles_with_mentions: usize,
+}
+
+impl MentionFigures {
+    pub fn line(&self) -> String {
+        format!(
+            "{} articles ({:.1} M characters), {} actors × 5 aliases ({} patterns): automaton \
+             built in {:.3} s; mentions found in {:.2} s ({:.0} articles/s): {} mentions in {} \
+             articles",
+            self.articles,
+            self.characters as f64 / 1e6,
+            self.actors,
+            self.patterns,
+            self.build_seconds,
+            self.seconds,
+            self.articles as f64 / self.seconds.max(1e-9),
+            self.mentions,
+            self.articles_with_mentions
+        )
+    }
+}
+
+/// Finds the mentions of `actors` synthetic actors (five names each, half of them names
+/// that occur in the corpus) in `count` articles drawn as `generate` draws them.
+pub fn mentions(from: &Path, count: usize, actors: usize) -> Result<MentionFigures, ApiError> {
+    use attest_core::mentions::{Folded, MentionFinder, Pattern};
+    let io = |e: std::io::Error| ApiError::invalid(format!("{e}"));
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(from)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    sources.sort();
+    let mut pool = Vec::new();
+    for path in &sources {
+        let text = std::fs::read_to_string(path).map_err(io)?;
+        pool.extend(
+            text.split("\n\n")
+                .map(str::trim)
+                .filter(|p| p.split_whitespace().count() >= 8)
+                .map(str::to_owned),
+        );
+    }
+    if pool.is_empty() {
+        return Err(ApiError::invalid(format!(
+            "no paragraphs in the .txt files of {}",
+            from.display()
+        )));
+    }
+    let mut rng = SplitMix(1);
+    let articles: Vec<String> = (0..count)
+        .map(|i| {
+            let paragraphs = 8 + rng.below(13);
+            let body: Vec<&str> = (0..paragraphs)
+                .map(|_| pool[rng.below(pool.len())].as_str())
+                .collect();
+            format!("Generated article {i}\n\n{}\n", body.join("\n\n"))
+        })
+        .collect();
+
+    // Names: pairs of capitalised words from the corpus, most frequent first, then
+    // made-up ones.
+    let mut pairs: std::collections::HashMap<(String, String), usize> = Default::default();
+    for p in &pool {
+        let words: Vec<&str> = p
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in words.windows(2) {
+            let cap = |s: &str| s.chars().next().is_some_and(char::is_uppercase) && s.len() > 2;
+            if cap(w[0]) && cap(w[1]) {
+                *pairs.entry((w[0].into(), w[1].into())).or_default() += 1;
+            }
+        }
+    }
+    let mut real: Vec<((String, String), usize)> = pairs.into_iter().collect();
+    real.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let syllables = [
+        "ka", "lo", "mi", "ren", "tas", "vu", "zhe", "dor", "an", "pel", "qui", "sor",
+    ];
+    let mut made_up = |parts: usize| {
+        let mut s = String::new();
+        for _ in 0..parts {
+            s.push_str(syllables[rng.below(syllables.len())]);
+        }
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    let mut patterns = Vec::new();
+    for id in 0..actors {
+        let (first, last) = match real.get(id) {
+            Some(((a, b), _)) if id < actors / 2 => (a.clone(), b.clone()),
+            _ => (made_up(2), made_up(3)),
+        };
+        let names = [
+            (format!("{first} {last}"), false),
+            (last.clone(), true),
+            (format!("President {last}"), false),
+            (format!("Minister {last}"), false),
+            (format!("{} {last}", &first[..1]), false),
+        ];
+        for (alias, (text, weak)) in names.into_iter().enumerate() {
+            patterns.push(Pattern {
+                text,
+                actor_id: id as i64,
+                alias_id: Some((id * 5 + alias) as i64),
+                weak,
+            });
+        }
+    }
+    let pattern_count = patterns.len();
+    let started = Instant::now();
+    let finder = MentionFinder::new(patterns);
+    let build_seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let mut buffer = Folded::default();
+    let (mut mentions, mut with) = (0, 0);
+    for text in &articles {
+        let found = finder.find_in(text, &mut buffer);
+        mentions += found.len();
+        with += usize::from(!found.is_empty());
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    Ok(MentionFigures {
+        articles: articles.len(),
+        characters: articles.iter().map(|a| a.chars().count()).sum(),
+        actors,
+        patterns: pattern_count,
+        build_seconds,
+        seconds,
+        mentions,
+        articles_with_mentions: with,
+    })
+}

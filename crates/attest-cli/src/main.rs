@@ -4,11 +4,12 @@
 //! Exit status: 0 when everything went well, 1 when something failed (every file is
 //! still reported), 2 on a usage error.
 
+mod actors;
 mod bench;
 
 use attest_api::{
-    cloud_warning, default_notebook_path, inspect, list_snapshots, notebook_diagnostics,
-    restore_snapshot, Api, ApiError, InspectRecord, Snapshot, SnapshotReason,
+    cloud_warning, default_notebook_path, inspect_with, list_snapshots, notebook_diagnostics,
+    restore_snapshot, Api, ApiError, InspectRecord, MentionLookup, Snapshot, SnapshotReason,
 };
 use attest_core::*;
 use clap::{Args, Parser, Subcommand};
@@ -148,6 +149,17 @@ enum BenchCommand {
         #[arg(long, default_value_t = 1_000)]
         statements: usize,
     },
+    /// Time finding actor mentions: synthetic actors (five names each) over articles
+    /// drawn from a folder of real ones, as `generate` draws them.
+    Mentions {
+        /// Folder of .txt articles (e.g. ../shared/corpus/polnear-train/text).
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 1_000)]
+        actors: usize,
+    },
     /// Run the import pipeline without a notebook and report the rate.
     Extract {
         #[arg(required = true)]
@@ -166,9 +178,109 @@ enum ActorsCommand {
         /// Another name the actor goes by (repeatable).
         #[arg(long = "alias", value_name = "ALIAS")]
         aliases: Vec<String>,
+        /// A name that counts only after the full name in the same article: a surname,
+        /// "the minister" (repeatable).
+        #[arg(long = "weak-alias", value_name = "ALIAS")]
+        weak_aliases: Vec<String>,
+        /// A place standing for the actor: "Beijing", "the White House" (repeatable).
+        #[arg(long = "metonym", value_name = "ALIAS")]
+        metonyms: Vec<String>,
+    },
+    /// Add an alias to an actor, or change one it has (flags, on/off, removal).
+    Alias {
+        /// The actor's name or an alias.
+        actor: String,
+        alias: String,
+        /// Counts only after the actor's full name in the same article.
+        #[arg(long)]
+        weak: bool,
+        /// A place standing for the actor.
+        #[arg(long)]
+        metonym: bool,
+        /// What the actor's people are called ("Chinese").
+        #[arg(long)]
+        demonym: bool,
+        /// Switch the alias off: it is no longer looked for in articles.
+        #[arg(long, conflicts_with_all = ["enable", "remove"])]
+        disable: bool,
+        /// Switch a disabled alias on again.
+        #[arg(long, conflicts_with = "remove")]
+        enable: bool,
+        /// Remove the alias.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Give an actor a role: "Foreign Minister" of China, from a date to a date.
+    Role {
+        actor: String,
+        title: String,
+        /// The actor the role is held in (a state, a party, an organisation).
+        #[arg(long, value_name = "ACTOR")]
+        of: Option<String>,
+        /// 2023, 2023-07 or 2023-07-25.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
+    /// Record that an actor belongs to another (an organisation to a state).
+    Member {
+        actor: String,
+        /// The state or organisation it belongs to.
+        group: String,
+        /// Remove the membership instead.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Set an actor's notes, Wikidata id and colour.
+    Edit {
+        actor: String,
+        #[arg(long)]
+        notes: Option<String>,
+        /// Q and digits (Q148), or its wikidata.org URL; "" clears it.
+        #[arg(long)]
+        wikidata: Option<String>,
+        /// #rrggbb; "" clears it.
+        #[arg(long)]
+        colour: Option<String>,
+    },
+    /// Merge an actor into another: its aliases, roles, mentions and statements become
+    /// the other's. Undo with `unmerge`.
+    Merge {
+        /// The actor kept.
+        into: String,
+        /// The actor merged into it.
+        merged: String,
+    },
+    /// Undo a merge: the merged actor and the one it went into are as before.
+    Unmerge { actor: String },
+    /// Move some of an actor's aliases to a new actor.
+    Split {
+        actor: String,
+        /// The new actor's name.
+        #[arg(long)]
+        name: String,
+        /// An alias to move (repeatable).
+        #[arg(long = "alias", value_name = "ALIAS", required = true)]
+        aliases: Vec<String>,
+        /// The new actor's kind (by default the actor's own).
+        #[arg(long, value_parser = actor_kind)]
+        kind: Option<ActorKind>,
     },
     /// List actors.
     List,
+    /// An actor's profile: aliases, roles, mentions, the articles naming it, and its
+    /// statements by date.
+    Show { actor: String },
+    /// Load the built-in gazetteer of states (capitals as metonyms, demonyms, short names).
+    Gazetteer,
+    /// Names in the articles that may be actors not in the notebook yet, with counts.
+    Candidates {
+        #[arg(long)]
+        article: Option<i64>,
+    },
+    /// The actors named in an article, in code points of its text.
+    Mentions { article: i64 },
 }
 
 #[derive(Subcommand)]
@@ -311,7 +423,14 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<bool, ApiError> {
     let out = Output { json: cli.json };
     match cli.command {
-        Command::Inspect { paths } => Ok(inspect_files(&out, &paths)),
+        Command::Inspect { paths } => {
+            // With a notebook, its actors' mentions; else the gazetteer's states.
+            let lookup = match &cli.notebook {
+                Some(path) => Api::open(path)?.mention_finder()?,
+                None => MentionLookup::gazetteer(),
+            };
+            Ok(inspect_files(&out, &paths, &lookup))
+        }
         Command::Bench(BenchCommand::Generate {
             from,
             articles,
@@ -320,6 +439,15 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
         }) => {
             let n = bench::generate(&from, articles, &dir, seed)?;
             out.print(&n, || format!("wrote {n} articles to {}", dir.display()));
+            Ok(true)
+        }
+        Command::Bench(BenchCommand::Mentions {
+            from,
+            articles,
+            actors,
+        }) => {
+            let figures = bench::mentions(&from, articles, actors)?;
+            out.print(&figures, || figures.line());
             Ok(true)
         }
         Command::Bench(BenchCommand::Extract { paths }) => {
@@ -384,21 +512,22 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
 }
 
 /// `inspect`: the import pipeline without a notebook.
-fn inspect_files(out: &Output, paths: &[PathBuf]) -> bool {
+fn inspect_files(out: &Output, paths: &[PathBuf], lookup: &MentionLookup) -> bool {
     let mut all_ok = true;
-    for record in inspect(paths) {
+    for record in inspect_with(paths, lookup) {
         all_ok &= record.ok;
         if out.json {
             out.line(&record);
         } else {
             match (&record.article, &record.error) {
                 (Some(a), _) => println!(
-                    "{}\n  title: {}\n  byline: {}\n  dateline: {}\n  characters: {}",
+                    "{}\n  title: {}\n  byline: {}\n  dateline: {}\n  characters: {}\n  mentions: {}",
                     label(&record),
                     a.meta.title.as_deref().unwrap_or("(none)"),
                     a.meta.byline.as_deref().unwrap_or("(none)"),
                     a.meta.dateline.as_deref().unwrap_or("(none)"),
-                    text::char_len(&a.text)
+                    text::char_len(&a.text),
+                    mention_summary(&record.mentions)
                 ),
                 (None, error) => println!(
                     "{}\n  failed: {}",
@@ -411,6 +540,26 @@ fn inspect_files(out: &Output, paths: &[PathBuf]) -> bool {
     all_ok
 }
 
+/// "China ×3, Pakistan" for `inspect`'s text output.
+fn mention_summary(mentions: &[serde_json::Value]) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in mentions {
+        let actor = m["actor"].as_str().unwrap_or("").to_owned();
+        match counts.iter_mut().find(|(a, _)| *a == actor) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((actor, 1)),
+        }
+    }
+    if counts.is_empty() {
+        return "(none)".into();
+    }
+    let parts: Vec<String> = counts
+        .into_iter()
+        .map(|(a, n)| if n == 1 { a } else { format!("{a} ×{n}") })
+        .collect();
+    parts.join(", ")
+}
+
 /// The file, and the part of it when it holds several articles.
 fn label(record: &InspectRecord) -> String {
     match &record.part {
@@ -421,7 +570,9 @@ fn label(record: &InspectRecord) -> String {
 
 fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool, ApiError> {
     match command {
-        Command::Inspect { paths } => return Ok(inspect_files(out, &paths)),
+        Command::Inspect { paths } => {
+            return Ok(inspect_files(out, &paths, &api.mention_finder()?))
+        }
         // Handled in `run`, before a notebook is opened.
         Command::Bench(_)
         | Command::Diagnose
@@ -493,12 +644,31 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
             name,
             kind,
             aliases,
+            weak_aliases,
+            metonyms,
         }) => {
-            let actor = api.add_actor(&NewActor {
+            let mut actor = api.add_actor(&NewActor {
                 name,
                 kind,
                 aliases,
             })?;
+            let flagged = weak_aliases
+                .into_iter()
+                .map(|a| (a, true, false))
+                .chain(metonyms.into_iter().map(|a| (a, false, true)));
+            for (alias, weak, metonym) in flagged {
+                actor = api
+                    .add_alias_with(
+                        actor.id,
+                        &NewAlias {
+                            alias,
+                            weak,
+                            metonym,
+                            demonym: false,
+                        },
+                    )?
+                    .actor;
+            }
             out.print(&actor, || actor_line(&actor));
         }
         Command::Actors(ActorsCommand::List) => {
@@ -506,6 +676,7 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                 out.print(&a, || actor_line(&a));
             }
         }
+        Command::Actors(command) => actors::actors(out, &mut api, command)?,
         Command::Statements(StatementsCommand::Add(add)) => {
             let speaker_actor_ids = add
                 .speakers

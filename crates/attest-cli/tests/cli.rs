@@ -31,7 +31,32 @@ fn inspect_prints_the_seed_verbatim_with_byline_and_dateline() {
     assert_eq!(rec["article"]["byline"], "News Desk");
     assert_eq!(rec["article"]["dateline"], "BEIJING");
     assert_eq!(rec["statements"], serde_json::json!([]));
-    assert_eq!(rec["mentions"], serde_json::json!([]));
+    // Without a notebook, the gazetteer's states, in code points of the text.
+    let mentions = rec["mentions"].as_array().unwrap();
+    assert_eq!(
+        mentions[0],
+        serde_json::json!({"start": 0, "end": 5, "text": "China", "actor": "China"})
+    );
+    let chars: Vec<char> = seed.chars().collect();
+    for m in mentions {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(m["text"], chars[s..e].iter().collect::<String>());
+    }
+    for (words, actor) in [
+        ("BEIJING", "China"),
+        ("Islamabad", "Pakistan"),
+        ("India", "India"),
+    ] {
+        assert!(
+            mentions
+                .iter()
+                .any(|m| m["text"] == words && m["actor"] == actor),
+            "{words}: {mentions:?}"
+        );
+    }
 }
 
 #[test]

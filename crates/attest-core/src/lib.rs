@@ -8,6 +8,8 @@
 //!   TypeScript twins to `ui/src/bindings/`, so they are never written twice.
 //! - No I/O and no Tauri: this crate is pure data and functions.
 
+pub mod gazetteer;
+pub mod mentions;
 pub mod model;
 pub mod similarity;
 pub mod text;

@@ -704,6 +704,153 @@ pub struct MergeReport {
     pub snapshot: Option<Snapshot>,
 }
 
+// ---- The actor registry and mentions (issue 4) ----
+
+/// One name an actor goes by, and how it is found in articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorAlias {
+    pub id: i64,
+    pub alias: String,
+    /// Counts only after the actor was named in full in the same article (a surname,
+    /// "the minister").
+    pub weak: bool,
+    /// A place standing for the actor ("Beijing" for China, "the White House").
+    pub metonym: bool,
+    /// What the actor's people are called ("Chinese").
+    pub demonym: bool,
+    /// Switched off by the analyst: not looked for.
+    pub disabled: bool,
+}
+
+/// An alias as the analyst adds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewAlias {
+    pub alias: String,
+    #[serde(default)]
+    pub weak: bool,
+    #[serde(default)]
+    pub metonym: bool,
+    #[serde(default)]
+    pub demonym: bool,
+}
+
+/// A position an actor holds: "Foreign Minister" of China, from 2023-07-25.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorRole {
+    pub id: i64,
+    pub title: String,
+    /// The actor the role is held in (a state, a party, an organisation).
+    pub of_actor: Option<ActorRef>,
+    /// ISO dates (or a year, a month), each optional.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewRole {
+    pub title: String,
+    #[serde(default)]
+    pub of_actor_id: Option<i64>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+/// The analyst's fields of an actor's profile; `None` clears a field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorDetails {
+    #[serde(default)]
+    pub notes: String,
+    /// A Wikidata item id (`Q148`).
+    #[serde(default)]
+    pub wikidata: Option<String>,
+    /// `#rrggbb`.
+    #[serde(default)]
+    pub colour: Option<String>,
+}
+
+/// An article naming an actor, with how often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MentionedArticle {
+    pub article_id: i64,
+    pub display_title: String,
+    pub published: Option<String>,
+    pub mentions: u32,
+}
+
+/// Everything known about one actor: the profile page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorProfile {
+    pub actor: Actor,
+    pub details: ActorDetails,
+    /// The gazetteer's code for a state loaded from it (`CN`).
+    pub gazetteer_code: Option<String>,
+    pub aliases: Vec<ActorAlias>,
+    pub roles: Vec<ActorRole>,
+    /// States or organisations it belongs to, and those belonging to it.
+    pub member_of: Vec<ActorRef>,
+    pub members: Vec<ActorRef>,
+    /// Actors merged into this one (each can be unmerged).
+    pub merged: Vec<ActorRef>,
+    /// Set when this actor was merged into another.
+    pub merged_into: Option<ActorRef>,
+    pub mention_count: u32,
+    /// Articles naming it, most mentions first.
+    pub articles: Vec<MentionedArticle>,
+    /// Its statements, by the article's publication date.
+    pub statements: Vec<Statement>,
+}
+
+/// An actor named in an article: code points of the article's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Mention {
+    pub article_id: i64,
+    pub actor: ActorRef,
+    pub start: u32,
+    pub end: u32,
+    /// The words as written.
+    pub text: String,
+    /// The alias that matched; `None` for the actor's name.
+    pub alias_id: Option<i64>,
+    /// For a weak alias ("Wang"): where the actor was named in full before it.
+    pub resolved_from: Option<u32>,
+    pub metonym: bool,
+}
+
+/// A name in the articles that may be an actor not in the notebook yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorCandidate {
+    pub name: String,
+    /// The title most often written before it ("Foreign Minister").
+    pub title: Option<String>,
+    /// Times it was found, and in how many articles.
+    pub count: u32,
+    pub articles: u32,
+    /// The first article it was found in.
+    pub first_article_id: i64,
+}
+
+/// What loading the gazetteer did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GazetteerReport {
+    /// States added as actors.
+    pub states_added: u32,
+    /// States already here (by name or an earlier load) that got the gazetteer's names.
+    pub states_existing: u32,
+    pub aliases_added: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

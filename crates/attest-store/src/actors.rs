@@ -38,6 +38,8 @@ impl Notebook {
                 )?;
             }
         }
+        crate::mentions::bump_actors_version(&tx)?;
+        crate::mentions::rescan(&tx, Some(&[id]))?;
         tx.commit()?;
         self.actor(id)
     }
@@ -55,10 +57,11 @@ impl Notebook {
         self.with_aliases(row)
     }
 
-    /// All actors by name.
+    /// All actors by name (not those merged into another).
     pub fn actors(&self) -> Result<Vec<Actor>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM actors a ORDER BY a.name COLLATE NOCASE"
+            "SELECT {COLUMNS} FROM actors a WHERE a.merged_into IS NULL
+             ORDER BY a.name COLLATE NOCASE"
         ))?;
         let rows = stmt
             .query_map([], actor_row)?
@@ -66,15 +69,17 @@ impl Notebook {
         rows.into_iter().map(|a| self.with_aliases(a)).collect()
     }
 
-    /// The actor whose name, or else whose alias, is `name` (ignoring case).
+    /// The actor whose name, or else whose alias, is `name` (ignoring case); actors
+    /// merged into another are not found.
     pub fn find_actor(&self, name: &str) -> Result<Option<Actor>> {
         let name = name.trim();
         let id: Option<i64> = self
             .conn
             .query_row(
-                "SELECT id FROM actors WHERE name = ?1
+                "SELECT id FROM actors WHERE name = ?1 AND merged_into IS NULL
                  UNION ALL
-                 SELECT actor_id FROM actor_aliases WHERE alias = ?1
+                 SELECT l.actor_id FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
+                 WHERE l.alias = ?1 AND a.merged_into IS NULL
                  LIMIT 1",
                 [name],
                 |r| r.get(0),
@@ -84,16 +89,13 @@ impl Notebook {
     }
 
     pub fn add_alias(&mut self, actor_id: i64, alias: &str) -> Result<Actor> {
-        let alias = alias.trim();
-        if alias.is_empty() {
-            return Err(StoreError::Invalid("an alias cannot be blank".into()));
-        }
-        self.actor(actor_id)?;
-        self.conn.execute(
-            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
-            params![actor_id, alias],
-        )?;
-        self.actor(actor_id)
+        self.add_alias_with(
+            actor_id,
+            &attest_core::NewAlias {
+                alias: alias.to_owned(),
+                ..Default::default()
+            },
+        )
     }
 
     fn with_aliases(&self, mut actor: Actor) -> Result<Actor> {

@@ -196,6 +196,7 @@ impl Notebook {
         keys: &ArticleKeys,
     ) -> Result<InsertOutcome> {
         let hash = &keys.content_hash;
+        let finder = self.mention_finder()?;
         let tx = self.conn.transaction()?;
         // Cached statements: an import runs these once per article.
         let existing = tx
@@ -235,6 +236,7 @@ impl Notebook {
         )?
         .execute(params![id, source.bytes, source.sha256])?;
         let related = link_near_duplicates(&tx, id, keys.signature.as_ref(), &self.pending_bands)?;
+        crate::mentions::scan_article(&tx, &finder, id, &draft.text)?;
         tx.commit()?;
         if let Some(signature) = &keys.signature {
             self.pending_bands.add(id, signature);

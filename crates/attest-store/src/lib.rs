@@ -18,8 +18,10 @@ mod annotations;
 mod articles;
 mod backup;
 mod dossiers;
+mod mentions;
 mod merge;
 mod migrations;
+mod registry;
 mod statements;
 mod stats;
 
@@ -149,6 +151,8 @@ pub struct Notebook {
     /// Near-duplicate band keys of articles committed since the last flush, written in
     /// batches (see `articles::BandKeys`).
     pending_bands: articles::PendingBands,
+    /// The mention automaton for the actors as they were when it was built.
+    finder_cache: mentions::FinderCache,
 }
 
 impl Drop for Notebook {
@@ -299,10 +303,16 @@ impl Notebook {
             conn,
             path,
             pending_bands: Default::default(),
+            finder_cache: Default::default(),
         };
         migrations::migrate(&mut notebook.conn, &notebook.path)?;
         match notebook.sign_unsigned_articles() {
             // The near-duplicate index catches up on an open with room to write it.
+            Err(StoreError::DiskFull) => {}
+            other => other?,
+        }
+        match notebook.find_pending_mentions() {
+            // Found on an open with room to write them.
             Err(StoreError::DiskFull) => {}
             other => other?,
         }

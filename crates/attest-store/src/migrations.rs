@@ -191,6 +191,86 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 4: the actor registry and mentions. Aliases get flags (weak, metonym, demonym,
+    // disabled); actors get notes, a Wikidata id, a colour, the gazetteer code of a state
+    // loaded from it, and `merged_into` (a merged actor's row is kept, with the links
+    // the merge moved, so that it can be unmerged); roles with dates; membership of one
+    // actor in another; and the mentions found in every article.
+    r#"
+    ALTER TABLE actors ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+    ALTER TABLE actors ADD COLUMN wikidata TEXT CHECK (wikidata GLOB 'Q[1-9]*'
+        AND substr(wikidata, 2) NOT GLOB '*[^0-9]*');
+    ALTER TABLE actors ADD COLUMN colour TEXT CHECK (length(colour) = 7
+        AND colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]');
+    ALTER TABLE actors ADD COLUMN gazetteer TEXT;
+    ALTER TABLE actors ADD COLUMN merged_into INTEGER REFERENCES actors(id) ON DELETE SET NULL;
+    CREATE INDEX actors_gazetteer ON actors(gazetteer);
+
+    ALTER TABLE actor_aliases ADD COLUMN weak INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE actor_aliases ADD COLUMN metonym INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE actor_aliases ADD COLUMN demonym INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE actor_aliases ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+
+    CREATE TABLE actor_roles (
+        id          INTEGER PRIMARY KEY,
+        actor_id    INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        title       TEXT NOT NULL CHECK (trim(title) <> ''),
+        of_actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+        start_date  TEXT,
+        end_date    TEXT
+    );
+    CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
+    CREATE INDEX actor_roles_of ON actor_roles(of_actor_id);
+
+    -- An organisation in a state, a ministry in a government: member → group.
+    CREATE TABLE actor_memberships (
+        id        INTEGER PRIMARY KEY,
+        member_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        group_id  INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        CHECK (member_id <> group_id),
+        UNIQUE (member_id, group_id)
+    );
+    CREATE INDEX actor_memberships_group ON actor_memberships(group_id);
+
+    -- A merge of `merged_id` into `into_id`: what the kept actor's own fields were, and
+    -- (in actor_merge_links) every row the merge moved or added, to undo it exactly.
+    CREATE TABLE actor_merges (
+        id           INTEGER PRIMARY KEY,
+        merged_id    INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        into_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        into_notes   TEXT NOT NULL,
+        into_wikidata TEXT,
+        into_colour  TEXT,
+        merged_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX actor_merges_merged ON actor_merges(merged_id);
+    CREATE TABLE actor_merge_links (
+        merge_id INTEGER NOT NULL REFERENCES actor_merges(id) ON DELETE CASCADE,
+        link     TEXT NOT NULL CHECK (link IN ('alias_moved', 'alias_added', 'role_moved',
+                     'role_of_moved', 'member_moved', 'group_moved', 'speaker_moved',
+                     'speaker_dropped')),
+        row_id   INTEGER NOT NULL,
+        role     TEXT,
+        ord      INTEGER
+    );
+    CREATE INDEX actor_merge_links_merge ON actor_merge_links(merge_id);
+
+    -- Found by the mention finder; derived from articles and aliases, so replaced
+    -- whenever they change. Offsets in code points of the article's text.
+    CREATE TABLE mentions (
+        article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        start         INTEGER NOT NULL,
+        end           INTEGER NOT NULL CHECK (end > start),
+        alias_id      INTEGER REFERENCES actor_aliases(id) ON DELETE SET NULL,
+        resolved_from INTEGER,
+        PRIMARY KEY (article_id, start, actor_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_actor ON mentions(actor_id, article_id);
+    -- Articles stored before: their mentions are found when the notebook next opens.
+    INSERT INTO settings (key, value) SELECT 'mentions_pending', '1'
+        WHERE EXISTS (SELECT 1 FROM articles) AND EXISTS (SELECT 1 FROM actors);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -88,10 +88,12 @@ impl Notebook {
 
     /// Statements a saved-query dossier holds: those matching `q`, oldest article
     /// first (by publication date, then import order), in reading order within one.
+    /// An actor merged into another stands for the one it was merged into.
     pub fn statements_matching(&self, q: &DossierQuery) -> Result<Vec<Statement>> {
         let mut list = self.query_statements(
             "(?1 IS NULL OR EXISTS (SELECT 1 FROM statement_actors sa
-                                    WHERE sa.statement_id = s.id AND sa.actor_id = ?1))
+                                    WHERE sa.statement_id = s.id AND sa.actor_id =
+                                    coalesce((SELECT merged_into FROM actors WHERE id = ?1), ?1)))
              AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_topics st
                                         WHERE st.statement_id = s.id AND st.topic = ?2))
              AND (?3 IS NULL OR s.stance = ?3)

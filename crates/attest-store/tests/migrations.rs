@@ -96,9 +96,75 @@ fn check_rows(nb: &Notebook, version: i64) {
     assert_eq!(annotations[0].note, spec::ANNOTATION_NOTE, "{ctx}");
 
     let actors = nb.actors().unwrap();
-    assert_eq!(actors.len(), 1, "{ctx}");
-    assert_eq!(actors[0].name, spec::ACTOR, "{ctx}");
-    assert_eq!(actors[0].aliases, [spec::ALIAS], "{ctx}");
+    assert_eq!(actors.len(), if version >= 4 { 2 } else { 1 }, "{ctx}");
+    let wang = actors.iter().find(|a| a.name == spec::ACTOR).unwrap();
+    assert_eq!(wang.aliases, [spec::ALIAS], "{ctx}");
+
+    // Mentions: stored by v4, found on opening an older notebook.
+    let mentions: Vec<(String, String)> = nb
+        .mentions(1)
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.text, m.actor.name))
+        .collect();
+    let expected: Vec<(String, String)> = spec::mentions(version)
+        .into_iter()
+        .map(|(t, a)| (t.to_owned(), a.to_owned()))
+        .collect();
+    assert_eq!(mentions, expected, "{ctx}");
+    let profile = nb.actor_profile(wang.id).unwrap();
+    assert_eq!(profile.mention_count, 1, "{ctx}");
+    assert_eq!(profile.statements.len(), 1, "{ctx}");
+    assert!(
+        !profile.aliases[0].weak && !profile.aliases[0].disabled,
+        "{ctx}"
+    );
+    if version >= 4 {
+        assert_eq!(profile.details.notes, spec::NOTES, "{ctx}");
+        assert_eq!(
+            profile.details.wikidata.as_deref(),
+            Some(spec::WIKIDATA),
+            "{ctx}"
+        );
+        assert_eq!(
+            profile.details.colour.as_deref(),
+            Some(spec::COLOUR),
+            "{ctx}"
+        );
+        assert_eq!(profile.roles.len(), 1, "{ctx}");
+        assert_eq!(profile.roles[0].title, spec::ROLE, "{ctx}");
+        assert_eq!(
+            profile.roles[0].of_actor.as_ref().unwrap().name,
+            spec::STATE,
+            "{ctx}"
+        );
+        assert_eq!(
+            profile.roles[0].from.as_deref(),
+            Some("2023-07-25"),
+            "{ctx}"
+        );
+        let china = nb
+            .actor_profile(actors.iter().find(|a| a.name == spec::STATE).unwrap().id)
+            .unwrap();
+        assert_eq!(china.gazetteer_code.as_deref(), Some("CN"), "{ctx}");
+        let flags: Vec<(&str, bool, bool, bool)> = china
+            .aliases
+            .iter()
+            .map(|a| (a.alias.as_str(), a.metonym, a.demonym, a.disabled))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("Beijing", true, false, false),
+                ("中国", false, false, false),
+                ("Chinese", false, true, true)
+            ],
+            "{ctx}"
+        );
+    } else {
+        assert_eq!(profile.details, Default::default(), "{ctx}");
+        assert!(profile.roles.is_empty(), "{ctx}");
+    }
 
     let statements = nb.statements(&StatementFilter::default()).unwrap();
     assert_eq!(statements.len(), 1, "{ctx}");

@@ -1,0 +1,179 @@
+//! The actor registry and mentions: aliases and their flags, roles, memberships,
+//! details, merging and splitting, the gazetteer, profiles, mentions and candidates.
+//! Each is one call for the desktop shell and the CLI alike.
+
+use crate::{Api, Result};
+use attest_core::*;
+
+impl Api {
+    /// The actors for the actor view: the first time ever, the built-in gazetteer of
+    /// states is loaded into the notebook first.
+    pub fn actor_view(&mut self) -> Result<Vec<Actor>> {
+        self.notebook.offer_gazetteer()?;
+        self.actors()
+    }
+
+    /// Loads the built-in gazetteer of states (again: adds what is missing).
+    pub fn load_gazetteer(&mut self) -> Result<GazetteerReport> {
+        Ok(self.notebook.load_gazetteer()?)
+    }
+
+    pub fn actor_profile(&self, actor_id: i64) -> Result<ActorProfile> {
+        Ok(self.notebook.actor_profile(actor_id)?)
+    }
+
+    /// An actor by name or alias, or else one merged into another by its name.
+    pub fn actor_named_or_merged(&self, name: &str) -> Result<Actor> {
+        match self.notebook.find_merged_actor(name)? {
+            Some(a) => Ok(a),
+            None => self.actor_named(name),
+        }
+    }
+
+    /// Adds an alias with its flags, or sets the flags of one the actor has.
+    pub fn add_alias_with(&mut self, actor_id: i64, alias: &NewAlias) -> Result<ActorProfile> {
+        self.notebook.add_alias_with(actor_id, alias)?;
+        self.actor_profile(actor_id)
+    }
+
+    /// Sets an alias's flags; `disabled` switches it off (it is no longer looked for).
+    pub fn set_alias_flags(
+        &mut self,
+        alias_id: i64,
+        weak: bool,
+        metonym: bool,
+        demonym: bool,
+        disabled: bool,
+    ) -> Result<ActorAlias> {
+        Ok(self
+            .notebook
+            .set_alias_flags(alias_id, weak, metonym, demonym, disabled)?)
+    }
+
+    pub fn remove_alias(&mut self, alias_id: i64) -> Result<()> {
+        Ok(self.notebook.remove_alias(alias_id)?)
+    }
+
+    /// Notes, Wikidata id (`Q` and digits, or its URL) and colour (`#rrggbb`).
+    pub fn set_actor_details(
+        &mut self,
+        actor_id: i64,
+        details: &ActorDetails,
+    ) -> Result<ActorProfile> {
+        self.notebook.set_actor_details(actor_id, details)?;
+        self.actor_profile(actor_id)
+    }
+
+    pub fn add_role(&mut self, actor_id: i64, role: &NewRole) -> Result<ActorProfile> {
+        self.notebook.add_role(actor_id, role)?;
+        self.actor_profile(actor_id)
+    }
+
+    pub fn remove_role(&mut self, actor_id: i64, role_id: i64) -> Result<ActorProfile> {
+        self.notebook.remove_role(role_id)?;
+        self.actor_profile(actor_id)
+    }
+
+    /// `member` belongs to `group` (an organisation to a state).
+    pub fn add_membership(&mut self, member: i64, group: i64) -> Result<ActorProfile> {
+        self.notebook.add_membership(member, group)?;
+        self.actor_profile(member)
+    }
+
+    pub fn remove_membership(&mut self, member: i64, group: i64) -> Result<ActorProfile> {
+        self.notebook.remove_membership(member, group)?;
+        self.actor_profile(member)
+    }
+
+    /// Merges `merged` into `into` (undone by [`Api::unmerge_actor`]).
+    pub fn merge_actors(&mut self, into: i64, merged: i64) -> Result<ActorProfile> {
+        self.notebook.merge_actor(into, merged)?;
+        self.actor_profile(into)
+    }
+
+    /// Undoes a merge: the actor and the one it was merged into are as before it.
+    pub fn unmerge_actor(&mut self, merged: i64) -> Result<ActorProfile> {
+        self.notebook.unmerge_actor(merged)?;
+        self.actor_profile(merged)
+    }
+
+    /// Moves the chosen aliases of an actor to a new actor named `name`.
+    pub fn split_actor(
+        &mut self,
+        actor_id: i64,
+        alias_ids: &[i64],
+        name: &str,
+        kind: Option<ActorKind>,
+    ) -> Result<ActorProfile> {
+        let new = self.notebook.split_actor(actor_id, alias_ids, name, kind)?;
+        self.actor_profile(new.id)
+    }
+
+    /// The actors named in an article (for the reader's highlights).
+    pub fn article_mentions(&self, article_id: i64) -> Result<Vec<Mention>> {
+        Ok(self.notebook.mentions(article_id)?)
+    }
+
+    /// Names in one article, or all, that may be actors not in the notebook yet.
+    pub fn actor_candidates(&self, article_id: Option<i64>) -> Result<Vec<ActorCandidate>> {
+        Ok(self.notebook.actor_candidates(article_id)?)
+    }
+
+    /// Finds every mention in every article again; (articles with mentions, mentions).
+    pub fn refresh_mentions(&mut self) -> Result<(u32, u32)> {
+        Ok(self.notebook.refresh_mentions()?)
+    }
+
+    /// The mention finder for this notebook's actors, with their names by id.
+    pub fn mention_finder(&self) -> Result<MentionLookup> {
+        let names = self
+            .notebook
+            .actors()?
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect();
+        Ok(MentionLookup {
+            finder: mentions::MentionFinder::new(self.notebook.mention_patterns()?),
+            names,
+        })
+    }
+}
+
+/// A mention finder and the names of the actors it finds, for `inspect`.
+pub struct MentionLookup {
+    finder: mentions::MentionFinder,
+    names: std::collections::HashMap<i64, String>,
+}
+
+impl MentionLookup {
+    /// The built-in gazetteer's states, without a notebook.
+    pub fn gazetteer() -> Self {
+        let states = gazetteer::states();
+        MentionLookup {
+            finder: mentions::MentionFinder::new(gazetteer::patterns(&states)),
+            names: states
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i as i64, s.name.to_owned()))
+                .collect(),
+        }
+    }
+
+    /// `{"start", "end", "text", "actor"}` for every mention in `text` (code points).
+    pub fn json(&self, text: &str) -> Vec<serde_json::Value> {
+        let chars: Vec<char> = text.chars().collect();
+        self.finder
+            .find(text)
+            .into_iter()
+            .map(|m| {
+                let words: String = chars[m.start as usize..m.end as usize].iter().collect();
+                serde_json::json!({
+                    "start": m.start,
+                    "end": m.end,
+                    "text": words,
+                    "actor": self.names.get(&m.actor_id).cloned().unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+}
