@@ -483,3 +483,39 @@ pub async fn merge_notebook(
     }
     report
 }
+
+/// An actor's page: profile, aliases, roles, where mentioned, statements by date.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn actor_profile(state: State<'_, AppState>, actor_id: i64) -> Result<ActorProfile> {
+    state.with(|api| api.actor_profile(actor_id))
+}
+
+/// Sets an alias's flags (`disabled` switches it off); mentions follow.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_alias_flags(state: State<'_, AppState>, alias: ActorAlias) -> Result<ActorAlias> {
+    state.with(|api| {
+        api.set_alias_flags(
+            alias.id,
+            alias.weak,
+            alias.metonym,
+            alias.demonym,
+            alias.disabled,
+        )
+    })
+}
+
+/// Merges `merged` into `into`: names, roles, mentions and statements move over.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn merge_actors(
+    state: State<'_, AppState>,
+    into: i64,
+    merged: i64,
+) -> Result<ActorProfile> {
+    state.with(|api| api.merge_actors(into, merged))
+}
+
+/// Undoes a merge: both actors are as they were before it.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn unmerge_actor(state: State<'_, AppState>, merged: i64) -> Result<ActorProfile> {
+    state.with(|api| api.unmerge_actor(merged))
+}

@@ -57,6 +57,10 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::diagnostics,
             commands::merge_plan,
             commands::merge_notebook,
+            commands::actor_profile,
+            commands::set_alias_flags,
+            commands::merge_actors,
+            commands::unmerge_actor,
         ])
 }
 

@@ -211,7 +211,7 @@ export function App() {
                 )}
               </div>
             )}
-            {tab === "actors" && <ActorsView version={version} />}
+            {tab === "actors" && <ActorsView version={version} onOpenArticle={openArticle} />}
             {tab === "statements" && <StatementsView version={version} onOpenArticle={openArticle} />}
             {tab === "dossiers" && <DossiersView version={version} />}
           </>

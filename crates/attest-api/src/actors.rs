@@ -124,38 +124,48 @@ impl Api {
         Ok(self.notebook.refresh_mentions()?)
     }
 
-    /// The mention finder for this notebook's actors, with their names by id.
+    /// The mention finder for this notebook's actors, with what speaker resolution
+    /// knows of them.
     pub fn mention_finder(&self) -> Result<MentionLookup> {
-        let names = self
-            .notebook
-            .actors()?
-            .into_iter()
-            .map(|a| (a.id, a.name))
-            .collect();
         Ok(MentionLookup {
             finder: mentions::MentionFinder::new(self.notebook.mention_patterns()?),
-            names,
+            actors: self.speaker_actors()?,
         })
     }
 }
 
-/// A mention finder and the names of the actors it finds, for `inspect`.
+/// A mention finder and the actors it finds, for `inspect`.
 pub struct MentionLookup {
     finder: mentions::MentionFinder,
-    names: std::collections::HashMap<i64, String>,
+    actors: crate::suggest::SpeakerActors,
 }
 
 impl MentionLookup {
     /// The built-in gazetteer's states, without a notebook.
     pub fn gazetteer() -> Self {
         let states = gazetteer::states();
+        let patterns = gazetteer::patterns(&states);
+        let mut actors: crate::suggest::SpeakerActors = states
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let actor = crate::suggest::SpeakerActor {
+                    name: s.name.to_owned(),
+                    kind: ActorKind::State,
+                    names: Vec::new(),
+                    roles: Vec::new(),
+                };
+                (i as i64, actor)
+            })
+            .collect();
+        for p in &patterns {
+            if let Some(a) = actors.get_mut(&p.actor_id) {
+                a.names.push(mentions::fold_pattern(&p.text));
+            }
+        }
         MentionLookup {
-            finder: mentions::MentionFinder::new(gazetteer::patterns(&states)),
-            names: states
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (i as i64, s.name.to_owned()))
-                .collect(),
+            finder: mentions::MentionFinder::new(patterns),
+            actors,
         }
     }
 
@@ -171,9 +181,18 @@ impl MentionLookup {
                     "start": m.start,
                     "end": m.end,
                     "text": words,
-                    "actor": self.names.get(&m.actor_id).cloned().unwrap_or_default(),
+                    "actor": self.actors.get(&m.actor_id).map(|a| a.name.clone()).unwrap_or_default(),
                 })
             })
             .collect()
+    }
+
+    /// The statements extraction proposes in `text`, speakers resolved against these
+    /// actors: `{"speaker", "cue", "content", "kind", "actor", "actors", "confidence"}`,
+    /// spans as `{"start", "end", "text"}` in code points.
+    pub fn statements_json(&self, text: &str) -> Vec<serde_json::Value> {
+        let named: Vec<crate::suggest::Named> =
+            self.finder.find(text).iter().map(Into::into).collect();
+        crate::suggest::statements_json(text, &named, &self.actors)
     }
 }

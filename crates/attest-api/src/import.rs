@@ -197,7 +197,10 @@ pub struct InspectRecord {
     pub ok: bool,
     pub error: Option<String>,
     pub article: Option<ArticleDraft>,
-    /// Proposed statements (filled by statement extraction, a later stage).
+    /// Proposed statements, `{"speaker": SPAN|null, "cue": SPAN|null, "content": [SPAN],
+    /// "kind", "actor": NAME|null, "actors": [NAME], "confidence"}` with `SPAN =
+    /// {"start", "end", "text"}` in code points of `article.text`; speakers resolved
+    /// against the same actors as the mentions.
     pub statements: Vec<serde_json::Value>,
     /// Actor mentions, `{"start", "end", "text", "actor"}` in code points of
     /// `article.text`: the notebook's actors when one is given, else the built-in
@@ -226,13 +229,17 @@ pub fn inspect_with(paths: &[PathBuf], lookup: &crate::MentionLookup) -> Vec<Ins
                 .as_ref()
                 .map(|a| lookup.json(&a.text))
                 .unwrap_or_default();
+            let statements = article
+                .as_ref()
+                .map(|a| lookup.statements_json(&a.text))
+                .unwrap_or_default();
             records.push(InspectRecord {
                 file: file.clone(),
                 part: entry.part,
                 ok,
                 error,
                 article,
-                statements: vec![],
+                statements,
                 mentions,
             });
         }

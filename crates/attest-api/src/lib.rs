@@ -12,6 +12,7 @@ mod import;
 mod launch;
 mod location;
 mod merge;
+mod suggest;
 
 use attest_core::*;
 use attest_store::Notebook;
@@ -26,6 +27,7 @@ pub use import::{
 };
 pub use launch::launch_request;
 pub use location::{cloud_warning, sync_service};
+pub use suggest::PRONOUN_REACH;
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 

@@ -298,9 +298,26 @@ enum StatementsCommand {
         #[arg(long)]
         article: Option<i64>,
         /// Actor name or alias.
-        #[arg(long)]
+        #[arg(long = "actor", visible_alias = "speaker", value_name = "NAME")]
         speaker: Option<String>,
+        /// proposed, accepted or rejected.
+        #[arg(long, value_parser = statement_status)]
+        status: Option<StatementStatus>,
     },
+    /// Propose statements by extraction, speakers resolved to actors: in one article, or
+    /// in every article not read yet. Proposals overlapping a statement already there
+    /// are skipped.
+    Suggest {
+        #[arg(long)]
+        article: Option<i64>,
+        /// Store them as accepted rather than proposed.
+        #[arg(long)]
+        accept: bool,
+    },
+    /// Accept a proposed statement.
+    Accept { id: i64 },
+    /// Reject a statement (kept, so it is not proposed again; left out of dossiers).
+    Reject { id: i64 },
 }
 
 #[derive(Args)]
@@ -698,7 +715,11 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
             })?;
             out.print(&s, || statement_line(&s));
         }
-        Command::Statements(StatementsCommand::List { article, speaker }) => {
+        Command::Statements(StatementsCommand::List {
+            article,
+            speaker,
+            status,
+        }) => {
             let actor_id = speaker
                 .map(|name| api.actor_named(&name))
                 .transpose()?
@@ -707,8 +728,40 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                 article_id: article,
                 actor_id,
             })? {
-                out.print(&s, || statement_line(&s));
+                if status.is_none_or(|st| st == s.status) {
+                    out.print(&s, || statement_line(&s));
+                }
             }
+        }
+        Command::Statements(StatementsCommand::Suggest { article, accept }) => {
+            let status = if accept {
+                StatementStatus::Accepted
+            } else {
+                StatementStatus::Proposed
+            };
+            let list = match article {
+                Some(id) => api.suggest_statements_as(id, status)?,
+                None => api.suggest_all_as(status)?,
+            };
+            for s in &list {
+                out.print(s, || proposal_line(s));
+            }
+            if !out.json {
+                eprintln!(
+                    "{} statement{} {}",
+                    list.len(),
+                    if list.len() == 1 { "" } else { "s" },
+                    if accept { "accepted" } else { "proposed" }
+                );
+            }
+        }
+        Command::Statements(StatementsCommand::Accept { id }) => {
+            let s = api.accept_statement(id)?;
+            out.print(&s, || statement_line(&s));
+        }
+        Command::Statements(StatementsCommand::Reject { id }) => {
+            let s = api.reject_statement(id)?;
+            out.print(&s, || statement_line(&s));
         }
         Command::Dossiers(DossiersCommand::Create {
             title,
@@ -1195,6 +1248,24 @@ fn statement_line(s: &Statement) -> String {
     )
 }
 
+/// A proposal: "#id  he → Wang Yi, indirect, 0.93: “…”".
+fn proposal_line(s: &Statement) -> String {
+    let speakers: Vec<&str> = s.speakers.iter().map(|a| a.name.as_str()).collect();
+    let who = match (&s.speaker_mention, speakers.is_empty()) {
+        (Some(m), false) => format!("{} → {}", m.exact, speakers.join(", ")),
+        (Some(m), true) => format!("{} → ?", m.exact),
+        (None, false) => speakers.join(", "),
+        (None, true) => "?".to_owned(),
+    };
+    format!(
+        "#{}  {who}, {}, {:.2}: “{}”",
+        s.id,
+        s.kind.as_str(),
+        s.confidence.unwrap_or(1.0),
+        s.quote()
+    )
+}
+
 /// Parses one of an enum's stored names, listing them all when `s` is none of them.
 fn one_of<T: Copy>(s: &str, all: &[T], name: fn(T) -> &'static str) -> Result<T, String> {
     all.iter().copied().find(|v| name(*v) == s).ok_or_else(|| {
@@ -1205,6 +1276,10 @@ fn one_of<T: Copy>(s: &str, all: &[T], name: fn(T) -> &'static str) -> Result<T,
 
 fn actor_kind(s: &str) -> Result<ActorKind, String> {
     one_of(s, ActorKind::ALL, ActorKind::as_str)
+}
+
+fn statement_status(s: &str) -> Result<StatementStatus, String> {
+    one_of(s, StatementStatus::ALL, StatementStatus::as_str)
 }
 
 fn statement_kind(s: &str) -> Result<StatementKind, String> {

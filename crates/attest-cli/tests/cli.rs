@@ -30,14 +30,42 @@ fn inspect_prints_the_seed_verbatim_with_byline_and_dateline() {
     assert_eq!(rec["article"]["text"], seed.as_str());
     assert_eq!(rec["article"]["byline"], "News Desk");
     assert_eq!(rec["article"]["dateline"], "BEIJING");
-    assert_eq!(rec["statements"], serde_json::json!([]));
+    // Proposed statements, spans in code points; with only the gazetteer "Wang" names
+    // no actor.
+    let chars: Vec<char> = seed.chars().collect();
+    let statements = rec["statements"].as_array().unwrap();
+    assert!(statements.len() >= 10, "{statements:#?}");
+    for st in statements {
+        let spans = st["content"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain([&st["speaker"], &st["cue"]])
+            .filter(|s| !s.is_null());
+        for sp in spans {
+            let (s, e) = (
+                sp["start"].as_u64().unwrap() as usize,
+                sp["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(sp["text"], chars[s..e].iter().collect::<String>());
+        }
+        let c = st["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&c));
+        assert!(["direct", "indirect", "mixed"].contains(&st["kind"].as_str().unwrap()));
+    }
+    let declared = statements
+        .iter()
+        .find(|st| st["cue"]["text"] == "declared")
+        .unwrap();
+    assert_eq!(declared["speaker"]["text"], "Wang");
+    assert_eq!(declared["actor"], Value::Null);
+    assert_eq!(declared["kind"], "direct");
     // Without a notebook, the gazetteer's states, in code points of the text.
     let mentions = rec["mentions"].as_array().unwrap();
     assert_eq!(
         mentions[0],
         serde_json::json!({"start": 0, "end": 5, "text": "China", "actor": "China"})
     );
-    let chars: Vec<char> = seed.chars().collect();
     for m in mentions {
         let (s, e) = (
             m["start"].as_u64().unwrap() as usize,
@@ -416,4 +444,99 @@ fn a_saved_query_dossier_stays_current_until_frozen() {
         (d["item_count"].as_u64(), d["query"].is_null()),
         (Some(2), true)
     );
+}
+
+#[test]
+fn statements_suggest_accept_reject_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let nb = dir.path().join("n.attest");
+    attest(&nb)
+        .arg("import")
+        .arg(repo("../shared/corpus/seed/article.txt"))
+        .assert()
+        .success();
+    attest(&nb)
+        .args([
+            "actors", "add", "Wang Yi", "--kind", "person", "--alias", "Wang",
+        ])
+        .assert()
+        .success();
+    let out = attest(&nb)
+        .args(["--json", "statements", "suggest", "--article", "1"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let proposed = json_lines(&out.stdout);
+    assert!(proposed.len() >= 10);
+    assert!(proposed.iter().all(|s| s["status"] == "proposed"));
+    let declared = proposed
+        .iter()
+        .find(|s| s["cue"]["exact"] == "declared")
+        .unwrap();
+    assert_eq!(declared["speakers"][0]["name"], "Wang Yi");
+    let id = declared["id"].as_i64().unwrap();
+    // Human output names the speaker words, the actor and the confidence.
+    let out = attest(&nb)
+        .args(["statements", "suggest"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stdout.is_empty(),
+        "nothing new: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    attest(&nb)
+        .args(["statements", "accept", &id.to_string()])
+        .assert()
+        .success();
+    let other = proposed[0]["id"].as_i64().unwrap();
+    attest(&nb)
+        .args(["statements", "reject", &other.to_string()])
+        .assert()
+        .success();
+    let list = |args: &[&str]| {
+        let out = attest(&nb)
+            .args(["--json", "statements", "list"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json_lines(&out.stdout)
+    };
+    let accepted = list(&["--status", "accepted"]);
+    assert_eq!(accepted.len(), 1);
+    assert_eq!(accepted[0]["id"], id);
+    assert_eq!(list(&["--status", "rejected"]).len(), 1);
+    assert_eq!(list(&["--status", "proposed"]).len(), proposed.len() - 2);
+    let wang = list(&["--actor", "Wang Yi"]);
+    assert!(wang.iter().all(|s| s["speakers"][0]["name"] == "Wang Yi"));
+    assert!(wang.iter().any(|s| s["id"] == id));
+
+    // A second article, suggested and accepted at once, printed for people.
+    let file = dir.path().join("b.txt");
+    std::fs::write(&file, "Talks\n\n“We will sign,” Wang said on Friday.\n").unwrap();
+    attest(&nb).arg("import").arg(&file).assert().success();
+    let out = attest(&nb)
+        .args(["statements", "suggest", "--accept"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Wang → Wang Yi, direct, "), "{text}");
+    assert!(text.contains("“We will sign"), "{text}");
+    assert_eq!(list(&["--status", "accepted", "--article", "2"]).len(), 1);
 }

@@ -274,7 +274,7 @@ pub struct ActorRef {
 
 /// Who said what, in which article: the speaker actor(s), the words naming the speaker,
 /// the speech verb (cue) and one or more content spans.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Statement {
     pub id: i64,
@@ -291,7 +291,21 @@ pub struct Statement {
     /// Topic tags, as the analyst writes them ("trade", "border security").
     pub topics: Vec<String>,
     pub created_at: String,
+    /// 0–1 for a statement extraction proposed (rank by it; not a probability); `None`
+    /// for one the analyst made.
+    #[serde(default)]
+    pub confidence: Option<f32>,
+    /// What the statement was reported through ("a statement released by the ministry").
+    #[serde(default)]
+    pub reported_via: Option<String>,
+    /// When it was said, if not on the article's date (ISO date).
+    #[serde(default)]
+    pub date: Option<String>,
 }
+
+/// `confidence` is never NaN (it is a logistic of a finite margin, or read back from a
+/// column that checks 0 ≤ c ≤ 1), so equality is total.
+impl Eq for Statement {}
 
 impl Statement {
     /// The quoted words, content spans joined by " … ".

@@ -42,6 +42,10 @@ fn statement(id: i64, needle: &str, kind: StatementKind) -> Statement {
         stance: None,
         topics: vec![],
         created_at: "2026-05-02T00:00:00Z".into(),
+
+        confidence: None,
+        reported_via: None,
+        date: None,
     }
 }
 

@@ -846,14 +846,18 @@ impl Notebook {
                 continue;
             }
             self.conn.execute(
-                "INSERT INTO statements (article_id, kind, status, stance, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO statements (article_id, kind, status, stance, created_at,
+                                         confidence, reported_via, date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     landed.target_id,
                     s.kind.as_str(),
                     s.status.as_str(),
                     s.stance.map(|x| x.as_str()),
-                    s.created_at
+                    s.created_at,
+                    s.confidence,
+                    s.reported_via,
+                    s.date
                 ],
             )?;
             let id = self.conn.last_insert_rowid();

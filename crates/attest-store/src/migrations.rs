@@ -271,6 +271,31 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO settings (key, value) SELECT 'mentions_pending', '1'
         WHERE EXISTS (SELECT 1 FROM articles) AND EXISTS (SELECT 1 FROM actors);
     "#,
+    // 5: proposed statements. A statement gets the extractor's confidence (NULL for
+    // one the analyst made), the words it was reported through ("a statement released by
+    // the ministry") and its own date (NULL: the article's). Actors on a statement may
+    // be addressees and targets as well as speakers: SQLite cannot alter a CHECK, so
+    // `statement_actors` is rebuilt with its rows.
+    r#"
+    ALTER TABLE statements ADD COLUMN confidence REAL
+        CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1));
+    ALTER TABLE statements ADD COLUMN reported_via TEXT;
+    ALTER TABLE statements ADD COLUMN date TEXT;
+    CREATE INDEX statements_status ON statements(status);
+
+    CREATE TABLE statement_actors_v5 (
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        actor_id     INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        role         TEXT NOT NULL CHECK (role IN ('speaker', 'addressee', 'target')),
+        ord          INTEGER NOT NULL,
+        PRIMARY KEY (statement_id, role, actor_id)
+    );
+    INSERT INTO statement_actors_v5 (statement_id, actor_id, role, ord)
+        SELECT statement_id, actor_id, role, ord FROM statement_actors;
+    DROP TABLE statement_actors;
+    ALTER TABLE statement_actors_v5 RENAME TO statement_actors;
+    CREATE INDEX statement_actors_actor ON statement_actors(actor_id);
+    "#,
 ];
 
 /// The schema version this build writes.

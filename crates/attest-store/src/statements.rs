@@ -9,53 +9,73 @@ impl Notebook {
     /// Records a statement: its spans are anchored in the article's text and stored with
     /// the speakers in one transaction. Statements the analyst makes are accepted.
     pub fn add_statement(&mut self, new: &NewStatement) -> Result<Statement> {
-        if new.content.is_empty() {
-            return Err(StoreError::Invalid(
-                "a statement needs at least one content span".into(),
-            ));
-        }
-        let article = self.article(new.article_id)?;
-        let anchor = |span: Span| text::anchor(&article.text, span);
-        let content: Vec<Anchor> = new
-            .content
-            .iter()
-            .map(|s| anchor(*s))
-            .collect::<Result<_, _>>()?;
-        let speaker = new.speaker_mention.map(anchor).transpose()?;
-        let cue = new.cue.map(anchor).transpose()?;
+        let text = self.article(new.article_id)?.text;
         for id in &new.speaker_actor_ids {
             self.actor(*id)?;
         }
-
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO statements (article_id, kind, status, stance) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                new.article_id,
-                new.kind.as_str(),
-                StatementStatus::Accepted.as_str(),
-                new.stance.map(Stance::as_str),
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        insert_topics(&tx, id, &new.topics)?;
-        let spans = speaker
-            .iter()
-            .map(|a| ("speaker", 0, a))
-            .chain(cue.iter().map(|a| ("cue", 0, a)))
-            .chain(content.iter().enumerate().map(|(i, a)| ("content", i, a)));
-        for (role, ord, a) in spans {
-            insert_span(&tx, id, role, ord, a)?;
-        }
-        for (ord, actor_id) in new.speaker_actor_ids.iter().enumerate() {
-            tx.execute(
-                "INSERT OR IGNORE INTO statement_actors (statement_id, actor_id, role, ord)
-                 VALUES (?1, ?2, 'speaker', ?3)",
-                params![id, actor_id, ord as i64],
-            )?;
-        }
+        let id = insert_statement(&tx, &text, new, StatementStatus::Accepted, None)?;
         tx.commit()?;
         self.statement(id)
+    }
+
+    /// Records statements extraction proposed in one article, each with its confidence,
+    /// in one transaction; returns them in the order given.
+    pub fn add_proposed_statements(
+        &mut self,
+        article_id: i64,
+        proposals: &[(NewStatement, f32)],
+        status: StatementStatus,
+    ) -> Result<Vec<Statement>> {
+        let text = self.article(article_id)?.text;
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(proposals.len());
+        for (new, confidence) in proposals {
+            if new.article_id != article_id {
+                return Err(StoreError::Invalid(
+                    "a proposal belongs to another article".into(),
+                ));
+            }
+            let confidence = confidence.clamp(0.0, 1.0);
+            ids.push(insert_statement(&tx, &text, new, status, Some(confidence))?);
+        }
+        tx.commit()?;
+        ids.into_iter().map(|id| self.statement(id)).collect()
+    }
+
+    /// Accepts or rejects a statement (or puts it back among the proposals).
+    pub fn set_statement_status(&mut self, id: i64, status: StatementStatus) -> Result<Statement> {
+        let n = self.conn.execute(
+            "UPDATE statements SET status = ?2 WHERE id = ?1",
+            params![id, status.as_str()],
+        )?;
+        touched(n, "statement", id)?;
+        self.statement(id)
+    }
+
+    /// Articles extraction has not proposed statements in yet, oldest first.
+    pub fn articles_without_proposals(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM articles a WHERE NOT EXISTS
+               (SELECT 1 FROM statements s WHERE s.article_id = a.id AND s.confidence IS NOT NULL)
+             ORDER BY id",
+        )?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// Every actor's role titles, (actor, title), for resolving descriptions
+    /// ("the minister") to actors.
+    pub fn role_titles(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT actor_id, title FROM actor_roles ORDER BY actor_id, id")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     pub fn statement(&self, id: i64) -> Result<Statement> {
@@ -155,7 +175,7 @@ impl Notebook {
     ) -> Result<Vec<Statement>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT s.id, s.article_id, coalesce(a.title, a.fallback_title), s.kind, s.status,
-                    s.created_at, s.stance
+                    s.created_at, s.stance, s.confidence, s.reported_via, s.date
              FROM statements s JOIN articles a ON a.id = s.article_id
              WHERE {condition}
              ORDER BY s.article_id,
@@ -181,6 +201,9 @@ impl Notebook {
                     stance: stance.as_deref().and_then(Stance::parse),
                     topics: Vec::new(),
                     created_at: r.get(5)?,
+                    confidence: r.get::<_, Option<f64>>(7)?.map(|c| c as f32),
+                    reported_via: r.get(8)?,
+                    date: r.get(9)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -239,6 +262,58 @@ impl Notebook {
             .execute("DELETE FROM statements WHERE id = ?1", [id])?;
         touched(n, "statement", id)
     }
+}
+
+/// Inserts one statement (spans anchored in `text`, speakers, topics) inside `tx`.
+fn insert_statement(
+    tx: &Transaction,
+    text: &str,
+    new: &NewStatement,
+    status: StatementStatus,
+    confidence: Option<f32>,
+) -> Result<i64> {
+    if new.content.is_empty() {
+        return Err(StoreError::Invalid(
+            "a statement needs at least one content span".into(),
+        ));
+    }
+    let anchor = |span: Span| text::anchor(text, span);
+    let content: Vec<Anchor> = new
+        .content
+        .iter()
+        .map(|s| anchor(*s))
+        .collect::<Result<_, _>>()?;
+    let speaker = new.speaker_mention.map(anchor).transpose()?;
+    let cue = new.cue.map(anchor).transpose()?;
+    tx.execute(
+        "INSERT INTO statements (article_id, kind, status, stance, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            new.article_id,
+            new.kind.as_str(),
+            status.as_str(),
+            new.stance.map(Stance::as_str),
+            confidence.map(f64::from),
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    insert_topics(tx, id, &new.topics)?;
+    let spans = speaker
+        .iter()
+        .map(|a| ("speaker", 0, a))
+        .chain(cue.iter().map(|a| ("cue", 0, a)))
+        .chain(content.iter().enumerate().map(|(i, a)| ("content", i, a)));
+    for (role, ord, a) in spans {
+        insert_span(tx, id, role, ord, a)?;
+    }
+    for (ord, actor_id) in new.speaker_actor_ids.iter().enumerate() {
+        tx.execute(
+            "INSERT OR IGNORE INTO statement_actors (statement_id, actor_id, role, ord)
+             VALUES (?1, ?2, 'speaker', ?3)",
+            params![id, actor_id, ord as i64],
+        )?;
+    }
+    Ok(id)
 }
 
 fn insert_span(

@@ -180,6 +180,19 @@ fn check_rows(nb: &Notebook, version: i64) {
     } else {
         assert_eq!((s.stance, s.topics.len()), (None, 0), "{ctx}");
     }
+    assert_eq!(s.confidence, None, "{ctx}: made by hand");
+    if version >= 5 {
+        assert_eq!(s.reported_via.as_deref(), Some(spec::REPORTED_VIA), "{ctx}");
+        assert_eq!(s.date.as_deref(), Some(spec::STATEMENT_DATE), "{ctx}");
+        // The addressee row survived, and is not a speaker.
+        assert_eq!(s.speakers.len(), 1, "{ctx}");
+    } else {
+        assert_eq!(
+            (s.reported_via.as_deref(), s.date.as_deref()),
+            (None, None),
+            "{ctx}"
+        );
+    }
 
     let detail = nb.dossier_detail(1).unwrap();
     assert_eq!(detail.dossier.title, spec::DOSSIER, "{ctx}");

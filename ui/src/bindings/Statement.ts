@@ -17,4 +17,17 @@ stance: Stance | null,
 /**
  * Topic tags, as the analyst writes them ("trade", "border security").
  */
-topics: Array<string>, created_at: string, };
+topics: Array<string>, created_at: string, 
+/**
+ * 0–1 for a statement extraction proposed (rank by it; not a probability); `None`
+ * for one the analyst made.
+ */
+confidence: number | null, 
+/**
+ * What the statement was reported through ("a statement released by the ministry").
+ */
+reported_via: string | null, 
+/**
+ * When it was said, if not on the article's date (ISO date).
+ */
+date: string | null, };

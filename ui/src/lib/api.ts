@@ -2,6 +2,8 @@
 // snake_case because that is what the Rust commands declare.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Actor } from "../bindings/Actor";
+import type { ActorAlias } from "../bindings/ActorAlias";
+import type { ActorProfile } from "../bindings/ActorProfile";
 import type { Annotation } from "../bindings/Annotation";
 import type { ApiError } from "../bindings/ApiError";
 import type { Article } from "../bindings/Article";
@@ -39,6 +41,13 @@ export const api = {
   openNotebook: (path: string) => invoke<NotebookInfo>("open_notebook", { path }),
   /** Files and a notebook the command line asked for (this launch's or a later one's), once. */
   takeLaunchRequest: () => invoke<LaunchRequest>("take_launch_request"),
+  /** An actor's page: profile, aliases, roles, where mentioned, statements by date. */
+  actorProfile: (actorId: number) => invoke<ActorProfile>("actor_profile", { actor_id: actorId }),
+  /** Sets an alias's flags; `disabled` switches it off. */
+  setAliasFlags: (alias: ActorAlias) => invoke<ActorAlias>("set_alias_flags", { alias }),
+  /** Merges `merged` into `into` (undone by `unmergeActor`). */
+  mergeActors: (into: number, merged: number) => invoke<ActorProfile>("merge_actors", { into, merged }),
+  unmergeActor: (merged: number) => invoke<ActorProfile>("unmerge_actor", { merged }),
   /** What merging the notebook at `path` into this one would do; writes nothing. */
   mergePlan: (path: string) => invoke<MergePlan>("merge_plan", { path }),
   /** Merges it, with a decision for every actor (after a snapshot, all or nothing). */

@@ -1,3 +1,4 @@
+import type { ActorProfile } from "../bindings/ActorProfile";
 import type { Actor } from "../bindings/Actor";
 import type { Anchor } from "../bindings/Anchor";
 import type { ArticleSummary } from "../bindings/ArticleSummary";
@@ -103,6 +104,9 @@ export function statement(id: number, quote: string, speaker = "Wang Yi"): State
     stance: null,
     topics: [],
     created_at: "2024-03-06T11:00:00Z",
+    confidence: null,
+    reported_via: null,
+    date: null,
   };
 }
 
@@ -130,3 +134,21 @@ export const SECTION_AND_ARTICLE_ITEMS: DossierItem[] = [
   { id: 14, position: 1, entry: { type: "article", article: SUMMARIES[0] }, commentary: "Read in full." },
   { id: 10, position: 2, entry: { type: "statement", statement: statement(21, "we will not back down") }, commentary: "" },
 ];
+
+/** An actor's page with nothing on it but the actor. */
+export function emptyProfile(actor: Actor): ActorProfile {
+  return {
+    actor,
+    details: { notes: "", wikidata: null, colour: null },
+    gazetteer_code: null,
+    aliases: [],
+    roles: [],
+    member_of: [],
+    members: [],
+    merged: [],
+    merged_into: null,
+    mention_count: 0,
+    articles: [],
+    statements: [],
+  };
+}

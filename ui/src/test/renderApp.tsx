@@ -3,7 +3,7 @@ import { App } from "../App";
 import { FeedbackProvider } from "../components/Feedback";
 import type { ArticleView } from "../bindings/ArticleView";
 import { fakeBackend, type FakeBackend, type Handler } from "./backend";
-import { ACTORS, NOTEBOOK, SUMMARIES, articleView } from "./fixtures";
+import { ACTORS, NOTEBOOK, SUMMARIES, articleView, emptyProfile } from "./fixtures";
 
 /** Answers for every command the app calls on start and in the reader. */
 export function defaultHandlers(view: ArticleView = articleView()): Record<string, Handler> {
@@ -16,6 +16,7 @@ export function defaultHandlers(view: ArticleView = articleView()): Record<strin
     list_statements: () => [],
     article_extensions: () => ["txt", "md", "docx"],
     take_launch_request: () => ({ notebook: null, files: [] }),
+    actor_profile: ({ actor_id }) => emptyProfile(ACTORS.find((a) => a.id === actor_id) ?? ACTORS[0]),
   };
 }
 

@@ -216,6 +216,10 @@ pub fn statement(spec: &Spec) -> Statement {
         stance: spec.stance,
         topics: spec.topics.iter().map(|t| t.to_string()).collect(),
         created_at: format!("2026-05-11T10:0{}:00Z", spec.id),
+
+        confidence: None,
+        reported_via: None,
+        date: None,
     }
 }
 

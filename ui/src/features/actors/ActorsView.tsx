@@ -1,5 +1,8 @@
 import { useState } from "react";
 import type { Actor } from "../../bindings/Actor";
+import type { ActorAlias } from "../../bindings/ActorAlias";
+import type { ActorRef } from "../../bindings/ActorRef";
+import type { ActorRole } from "../../bindings/ActorRole";
 import type { ActorKind } from "../../bindings/ActorKind";
 import { useFeedback } from "../../components/Feedback";
 import { FormCard } from "../../components/FormCard";
@@ -9,7 +12,9 @@ import { ACTOR_KIND_LABELS, countOf, parseList, quoted, quoteText, truncate } fr
 import { useLoader } from "../../lib/useLoader";
 import { ActorKindSelect } from "./ActorKindSelect";
 
-export function ActorsView({ version }: { version: number }) {
+type ActorsViewProps = { version: number; onOpenArticle: (articleId: number) => void };
+
+export function ActorsView({ version, onOpenArticle }: ActorsViewProps) {
   const actors = useLoader(() => api.listActors(), [version]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const list = actors.data ?? [];
@@ -53,7 +58,18 @@ export function ActorsView({ version }: { version: number }) {
       </section>
       <section className="detail-column">
         {selected ? (
-          <ActorDetail key={selected.id} actor={selected} version={version} onChanged={replace} />
+          <ActorDetail
+            key={selected.id}
+            actor={selected}
+            actors={list}
+            version={version}
+            onChanged={replace}
+            onMerged={(id) => {
+              actors.reload();
+              setSelectedId(id);
+            }}
+            onOpenArticle={onOpenArticle}
+          />
         ) : (
           <p className="empty-hint">Choose an actor to see their statements.</p>
         )}
@@ -99,28 +115,87 @@ function AddActorForm({ onAdded }: { onAdded: (actor: Actor) => void }) {
   );
 }
 
-function ActorDetail({ actor, version, onChanged }: { actor: Actor; version: number; onChanged: (actor: Actor) => void }) {
-  const { showError } = useFeedback();
-  const statements = useLoader(() => api.listStatements({ actor_id: actor.id, article_id: null }), [actor.id, version]);
+type ActorDetailProps = {
+  actor: Actor;
+  /** Every actor, for "merge into". */
+  actors: Actor[];
+  version: number;
+  onChanged: (actor: Actor) => void;
+  /** After a merge or an unmerge: reload the list and show `actorId`. */
+  onMerged: (actorId: number) => void;
+  onOpenArticle: (articleId: number) => void;
+};
+
+function ActorDetail({ actor, actors, version, onChanged, onMerged, onOpenArticle }: ActorDetailProps) {
+  const { showError, toast } = useFeedback();
+  const profile = useLoader(() => api.actorProfile(actor.id), [actor.id, version]);
   const [alias, setAlias] = useState("");
+  const [mergeTarget, setMergeTarget] = useState("");
+  const data = profile.data;
+
+  const run = async (action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const toggleAlias = (a: ActorAlias) =>
+    run(async () => {
+      await api.setAliasFlags({ ...a, disabled: !a.disabled });
+      profile.reload();
+    });
+  const merge = () =>
+    run(async () => {
+      const into = Number(mergeTarget);
+      const merged = await api.mergeActors(into, actor.id);
+      toast(`Merged ${actor.name} into ${merged.actor.name}`);
+      setMergeTarget("");
+      onMerged(into);
+    });
+  const unmerge = (merged: ActorRef) =>
+    run(async () => {
+      await api.unmergeActor(merged.id);
+      toast(`${merged.name} is an actor of its own again`);
+      onMerged(merged.id);
+    });
 
   return (
     <div className="actor-detail" data-testid="actor-detail">
       <h2 className="detail-title">
+        {data?.details.colour && <span className="colour-dot" style={{ background: data.details.colour }} />}
         {actor.name} <span className="badge">{ACTOR_KIND_LABELS[actor.kind]}</span>
       </h2>
-      <p className="muted">{actor.aliases.length > 0 ? `Also known as ${actor.aliases.join(", ")}` : "No aliases"}</p>
+      {data && data.aliases.length > 0 ? (
+        <ul className="alias-list" data-testid="alias-list">
+          {data.aliases.map((a) => (
+            <li key={a.id} className={a.disabled ? "alias alias-off" : "alias"}>
+              <span>{a.alias}</span>
+              {aliasFlags(a) && <span className="muted small"> {aliasFlags(a)}</span>}
+              <button
+                type="button"
+                className="link-button small alias-toggle"
+                aria-label={`${a.disabled ? "Switch on" : "Switch off"} ${a.alias}`}
+                onClick={() => void toggleAlias(a)}
+              >
+                {a.disabled ? "switch on" : "switch off"}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No aliases</p>
+      )}
       <form
         className="inline-form"
         onSubmit={async (event) => {
           event.preventDefault();
           if (!alias.trim()) return;
-          try {
+          await run(async () => {
             onChanged(await api.addAlias(actor.id, alias.trim()));
             setAlias("");
-          } catch (err) {
-            showError(err);
-          }
+            profile.reload();
+          });
         }}
       >
         <input
@@ -135,10 +210,43 @@ function ActorDetail({ actor, version, onChanged }: { actor: Actor; version: num
         </button>
       </form>
 
+      {data && data.roles.length > 0 && (
+        <>
+          <h3 className="section-heading">Roles</h3>
+          <ul className="plain-list" data-testid="role-list">
+            {data.roles.map((role) => (
+              <li key={role.id}>{roleText(role)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {data?.details.notes && <p className="actor-notes">{data.details.notes}</p>}
+
+      {data && (
+        <>
+          <h3 className="section-heading">Mentioned</h3>
+          <p className="muted" data-testid="mention-count">
+            {countOf(data.mention_count, "mention")} in {countOf(data.articles.length, "article")}
+          </p>
+          <ul className="plain-list">
+            {data.articles.slice(0, 10).map((article) => (
+              <li key={article.article_id}>
+                <button type="button" className="link-button" onClick={() => onOpenArticle(article.article_id)}>
+                  {article.display_title}
+                </button>{" "}
+                <span className="muted small">
+                  {[article.published, countOf(article.mentions, "mention")].filter(Boolean).join(" · ")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       <h3 className="section-heading">Statements</h3>
-      {statements.data?.length === 0 && <p className="empty-hint">No statements attributed yet.</p>}
+      {data?.statements.length === 0 && <p className="empty-hint">No statements attributed yet.</p>}
       <ul className="plain-list">
-        {(statements.data ?? []).map((statement) => (
+        {(data?.statements ?? []).map((statement) => (
           <li key={statement.id} className="quote-card">
             <blockquote>{quoted(truncate(quoteText(statement.content), 400))}</blockquote>
             <p className="muted small">
@@ -147,6 +255,52 @@ function ActorDetail({ actor, version, onChanged }: { actor: Actor; version: num
           </li>
         ))}
       </ul>
+
+      <h3 className="section-heading">The same as another actor?</h3>
+      <div className="inline-form">
+        <select
+          aria-label={`Merge ${actor.name} into`}
+          value={mergeTarget}
+          onChange={(e) => setMergeTarget(e.target.value)}
+        >
+          <option value="">Merge into…</option>
+          {actors
+            .filter((other) => other.id !== actor.id)
+            .map((other) => (
+              <option key={other.id} value={String(other.id)}>
+                {other.name}
+              </option>
+            ))}
+        </select>
+        <button type="button" className="button" data-testid="merge-actor" disabled={!mergeTarget} onClick={() => void merge()}>
+          Merge
+        </button>
+      </div>
+      {data && data.merged.length > 0 && (
+        <ul className="plain-list" data-testid="merged-actors">
+          {data.merged.map((m) => (
+            <li key={m.id}>
+              <span className="muted">Merged in: {m.name}</span>{" "}
+              <button type="button" className="link-button small" onClick={() => void unmerge(m)}>
+                Unmerge
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
+}
+
+/** "weak, metonym": how an alias is matched, when not plainly. */
+function aliasFlags(alias: ActorAlias): string {
+  const flags = [alias.weak && "weak", alias.metonym && "place", alias.demonym && "people", alias.disabled && "off"];
+  return flags.filter(Boolean).join(", ");
+}
+
+/** "Foreign Minister of China, from 2023-07-25". */
+function roleText(role: ActorRole): string {
+  const title = role.of_actor ? `${role.title} of ${role.of_actor.name}` : role.title;
+  const dates = [role.from && `from ${role.from}`, role.to && `to ${role.to}`].filter(Boolean).join(" ");
+  return dates ? `${title}, ${dates}` : title;
 }
