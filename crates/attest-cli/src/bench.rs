@@ -40,28 +40,7 @@ impl Figures {
 /// Writes `count` articles of 8–20 paragraphs drawn from the `.txt` files in `from`.
 pub fn generate(from: &Path, count: usize, out: &Path, seed: u64) -> Result<usize, ApiError> {
     let io = |e: std::io::Error| ApiError::invalid(format!("{e}"));
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(from)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    sources.sort();
-    let mut pool = Vec::new();
-    for path in &sources {
-        let text = std::fs::read_to_string(path).map_err(io)?;
-        pool.extend(
-            text.split("\n\n")
-                .map(str::trim)
-                .filter(|p| p.split_whitespace().count() >= 8)
-                .map(str::to_owned),
-        );
-    }
-    if pool.is_empty() {
-        return Err(ApiError::invalid(format!(
-            "no paragraphs in the .txt files of {}",
-            from.display()
-        )));
-    }
+    let pool = paragraph_pool(from)?;
     std::fs::create_dir_all(out).map_err(io)?;
     let mut rng = SplitMix(seed);
     for i in 0..count {
@@ -306,29 +285,7 @@ impl MentionFigures {
 /// that occur in the corpus) in `count` articles drawn as `generate` draws them.
 pub fn mentions(from: &Path, count: usize, actors: usize) -> Result<MentionFigures, ApiError> {
     use attest_core::mentions::{Folded, MentionFinder, Pattern};
-    let io = |e: std::io::Error| ApiError::invalid(format!("{e}"));
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(from)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    sources.sort();
-    let mut pool = Vec::new();
-    for path in &sources {
-        let text = std::fs::read_to_string(path).map_err(io)?;
-        pool.extend(
-            text.split("\n\n")
-                .map(str::trim)
-                .filter(|p| p.split_whitespace().count() >= 8)
-                .map(str::to_owned),
-        );
-    }
-    if pool.is_empty() {
-        return Err(ApiError::invalid(format!(
-            "no paragraphs in the .txt files of {}",
-            from.display()
-        )));
-    }
+    let pool = paragraph_pool(from)?;
     let mut rng = SplitMix(1);
     let articles: Vec<String> = (0..count)
         .map(|i| {
@@ -415,4 +372,33 @@ pub fn mentions(from: &Path, count: usize, actors: usize) -> Result<MentionFigur
         mentions,
         articles_with_mentions: with,
     })
+}
+
+/// The paragraphs (of 8 words or more) of the `.txt` files in `from`, in file order:
+/// what generated articles are made of.
+fn paragraph_pool(from: &Path) -> Result<Vec<String>, ApiError> {
+    let io = |e: std::io::Error| ApiError::invalid(format!("{e}"));
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(from)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    sources.sort();
+    let mut pool = Vec::new();
+    for path in &sources {
+        let text = std::fs::read_to_string(path).map_err(io)?;
+        pool.extend(
+            text.split("\n\n")
+                .map(str::trim)
+                .filter(|p| p.split_whitespace().count() >= 8)
+                .map(str::to_owned),
+        );
+    }
+    if pool.is_empty() {
+        return Err(ApiError::invalid(format!(
+            "no paragraphs in the .txt files of {}",
+            from.display()
+        )));
+    }
+    Ok(pool)
 }

@@ -287,26 +287,37 @@ fn through_libreoffice(name: &str, file: &[u8]) -> String {
     // A profile of its own, so parallel runs (and a user's LibreOffice) don't collide.
     let profile = dir.path().join("profile");
     let out = dir.path().join("out");
-    let mut soffice = Command::new("soffice");
-    soffice
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(&out)
-        .arg(&input);
-    let status = run(
-        soffice,
-        "soffice",
-        "libreoffice-writer (or libreoffice-writer-nogui)",
-    );
+    // One LibreOffice at a time: two starting at once in fresh profiles have been seen
+    // to abort (signal 6) here; and one more try if a start still fails that way.
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let convert = || {
+        let mut soffice = Command::new("soffice");
+        soffice
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(&out)
+            .arg(&input);
+        run(
+            soffice,
+            "soffice",
+            "libreoffice-writer (or libreoffice-writer-nogui)",
+        )
+    };
+    let mut status = convert();
+    if !status.status.success() {
+        eprintln!("soffice failed once, trying again: {status:?}");
+        status = convert();
+    }
     assert!(status.status.success(), "soffice failed: {status:?}");
     let pdf = out.join(format!("{name}.pdf"));
     assert!(pdf.is_file(), "soffice wrote no PDF: {status:?}");
