@@ -43,19 +43,21 @@ after(async () => {
   await driver?.stop();
 });
 
-/** Opens an actor's page from the Actors tab. */
+/** Opens an actor's page from the Actors tab, once the list has loaded. */
 async function openActor(name) {
   await driver.click('[data-testid="tab-actors"]');
-  const items = await driver.findAll('[data-testid="actor-item"]');
-  for (const item of items) {
-    if ((await item.text()).startsWith(name)) {
-      await item.click();
-      return driver.waitFor('[data-testid="actor-detail"]', {
-        until: async (el) => (await el.text()).startsWith(name),
-      });
+  for (const end = Date.now() + 15000; Date.now() < end; ) {
+    for (const item of await driver.findAll('[data-testid="actor-item"]')) {
+      if ((await item.text()).startsWith(name)) {
+        await item.click();
+        return driver.waitFor('[data-testid="actor-detail"]', {
+          until: async (el) => (await el.text()).startsWith(name),
+        });
+      }
     }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no actor ${name}`);
+  throw new Error(`no actor ${name} in the list`);
 }
 
 test('an actor page shows aliases, mentions and statements', async () => {
