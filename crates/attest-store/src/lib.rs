@@ -245,7 +245,7 @@ impl Notebook {
             (None, None)
         };
 
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -264,6 +264,10 @@ impl Notebook {
             return Err(StoreError::ReadOnly { path: shown });
         }
         conn.busy_timeout(options.busy_timeout)?;
+        // Every transaction takes the write lock when it begins, waiting its turn. A
+        // deferred one that reads first (an import asks "is this text here already?")
+        // would fail at once, not wait, if another connection committed in between.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
 
         let has_data = survey.as_ref().is_some_and(|s| s.has_data);
         if let (Some(survey), Some(reader)) = (&survey, &reader) {
