@@ -177,7 +177,8 @@ pub async fn search_articles(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleView> {
-    state.with(|api| api.article_view(id))
+    // Opened for the first time, an article gets its proposed statements.
+    state.with(|api| api.open_article(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -201,7 +202,8 @@ pub async fn add_annotation(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_actors(state: State<'_, AppState>) -> Result<Vec<Actor>> {
-    state.with(|api| api.actors())
+    // The first time, the built-in gazetteer of states comes in.
+    state.with(|api| api.actor_view())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -212,6 +214,50 @@ pub async fn add_actor(state: State<'_, AppState>, actor: NewActor) -> Result<Ac
 #[tauri::command(rename_all = "snake_case")]
 pub async fn add_alias(state: State<'_, AppState>, actor_id: i64, alias: String) -> Result<Actor> {
     state.with(|api| api.add_alias(actor_id, &alias))
+}
+
+/// Adds a name to an actor with its flags (a weak alias counts only after the full
+/// name); mentions follow.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_alias_with(
+    state: State<'_, AppState>,
+    actor_id: i64,
+    alias: NewAlias,
+) -> Result<ActorProfile> {
+    state.with(|api| api.add_alias_with(actor_id, &alias))
+}
+
+/// A proposed statement becomes part of the analyst's record.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn accept_statement(state: State<'_, AppState>, id: i64) -> Result<Statement> {
+    state.with(|api| api.accept_statement(id))
+}
+
+/// Near-identical quotes of the article's statements, here or in other articles, with
+/// the words that differ.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn article_variants(
+    state: State<'_, AppState>,
+    article_id: i64,
+) -> Result<Vec<attest_core::variants::StatementVariants>> {
+    state.with(|api| api.article_variants(article_id))
+}
+
+/// Replaces a statement's actors in one role (speakers, addressees or targets).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_statement_actors(
+    state: State<'_, AppState>,
+    id: i64,
+    role: StatementRole,
+    actor_ids: Vec<i64>,
+) -> Result<Statement> {
+    state.with(|api| api.set_statement_actors(id, role, &actor_ids))
+}
+
+/// A proposal the analyst turned down: kept, so it is not proposed again.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn reject_statement(state: State<'_, AppState>, id: i64) -> Result<Statement> {
+    state.with(|api| api.reject_statement(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]

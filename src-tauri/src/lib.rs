@@ -61,6 +61,11 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::set_alias_flags,
             commands::merge_actors,
             commands::unmerge_actor,
+            commands::add_alias_with,
+            commands::accept_statement,
+            commands::reject_statement,
+            commands::article_variants,
+            commands::set_statement_actors,
         ])
 }
 

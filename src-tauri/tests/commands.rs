@@ -253,3 +253,95 @@ fn a_snapshot_restores_over_a_damaged_notebook_from_the_window() {
         .collect();
     assert_eq!(kept.len(), 1, "the replaced notebook is kept aside");
 }
+
+/// The reader's review of the seed: proposals on first open, a name made an actor
+/// resolves their speakers, accept, reject, correct the speaker, quote variants.
+#[test]
+fn the_seed_is_reviewed_through_the_commands() {
+    let h = Harness::new();
+    let seed = format!(
+        "{}/../shared/corpus/seed/article.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let reports = h.ok(
+        "import_files",
+        json!({"paths": [seed], "on_progress": "__CHANNEL__:7"}),
+    );
+    let id = reports[0]["outcome"]["article_id"].as_i64().unwrap();
+
+    let proposed = |view: &Value| -> Vec<Value> {
+        view["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["status"] == "proposed")
+            .cloned()
+            .collect()
+    };
+    let view = h.ok("get_article", json!({"id": id}));
+    let first = proposed(&view);
+    assert!(first.len() >= 10, "{} proposals", first.len());
+    let mentioned: Vec<&str> = view["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["actor"]["name"].as_str().unwrap())
+        .collect();
+    assert!(mentioned.contains(&"China") && mentioned.contains(&"Pakistan"));
+    let by_wang = |view: &Value| {
+        proposed(view)
+            .iter()
+            .filter(|s| s["speakers"][0]["name"] == "Wang Yi")
+            .count()
+    };
+    assert_eq!(by_wang(&view), 0, "no Wang Yi yet");
+
+    // The name made an actor in the reader: opening again finds the speakers.
+    let wang = h.ok(
+        "add_actor",
+        json!({"actor": {"name": "Wang Yi", "kind": "person", "aliases": []}}),
+    );
+    h.ok(
+        "add_alias_with",
+        json!({"actor_id": wang["id"], "alias": {"alias": "Wang", "weak": true, "metonym": false, "demonym": false}}),
+    );
+    let view = h.ok("get_article", json!({"id": id}));
+    assert!(by_wang(&view) >= 4, "{:#}", view["statements"]);
+    assert_eq!(proposed(&view).len(), first.len(), "nothing proposed twice");
+
+    let statements = proposed(&view);
+    let accepted = h.ok("accept_statement", json!({"id": statements[0]["id"]}));
+    assert_eq!(accepted["status"], "accepted");
+    let rejected = h.ok("reject_statement", json!({"id": statements[1]["id"]}));
+    assert_eq!(rejected["status"], "rejected");
+    let dar = h.ok(
+        "add_actor",
+        json!({"actor": {"name": "Ishaq Dar", "kind": "person", "aliases": []}}),
+    );
+    let corrected = h.ok(
+        "set_statement_actors",
+        json!({"id": statements[2]["id"], "role": "speaker", "actor_ids": [dar["id"]]}),
+    );
+    assert_eq!(corrected["speakers"][0]["name"], "Ishaq Dar");
+    assert_eq!(corrected["status"], "proposed", "still to review");
+
+    // The pull quote and the body's version are variants: defending / safeguarding.
+    let variants = h.ok("article_variants", json!({"article_id": id}));
+    let diffs = variants.to_string();
+    assert!(
+        diffs.contains("defending") && diffs.contains("safeguarding"),
+        "{variants:#}"
+    );
+    let actors = h.ok("list_actors", json!({}));
+    let wang_row = actors
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Wang Yi")
+        .unwrap();
+    assert_eq!(
+        wang_row["statement_count"],
+        u64::from(statements[0]["speakers"][0]["name"] == "Wang Yi"),
+        "only accepted statements count"
+    );
+}

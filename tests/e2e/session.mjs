@@ -50,3 +50,45 @@ export async function dropFiles(driver, paths) {
     payload: { paths, position: { x: 400, y: 300 } },
   });
 }
+
+/**
+ * Selects `needle` in the reader's text the way a mouse drag would, then releases. The
+ * words may run across highlights and underlined names (several text nodes).
+ */
+export async function selectInReader(driver, needle) {
+  const found = await driver.execute(
+    `const needle = arguments[0];
+     const root = document.querySelector('[data-testid="reader"] .article-text');
+     for (const paragraph of root.querySelectorAll('[data-para-text]')) {
+       const nodes = [];
+       const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+       let text = '';
+       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+         nodes.push([node, text.length]);
+         text += node.data;
+       }
+       const at = text.indexOf(needle);
+       if (at < 0) continue;
+       const place = (offset, last) => {
+         for (let i = nodes.length - 1; i >= 0; i--) {
+           const [node, start] = nodes[i];
+           if (last ? start < offset : start <= offset) return [node, offset - start];
+         }
+       };
+       paragraph.scrollIntoView({ block: 'center' });
+       const range = document.createRange();
+       range.setStart(...place(at, false));
+       range.setEnd(...place(at + needle.length, true));
+       const selection = window.getSelection();
+       selection.removeAllRanges();
+       selection.addRange(range);
+       const rect = range.getBoundingClientRect();
+       paragraph.dispatchEvent(new MouseEvent('mouseup', {
+         bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+       return true;
+     }
+     return false;`,
+    [needle],
+  );
+  assert.ok(found, `“${needle}” is in the reader`);
+}

@@ -102,6 +102,17 @@ export class Driver {
     return el;
   }
 
+  /** Presses and releases each key of `text` on whatever has the focus (WebDriver
+   *  key actions: real key events, as a person typing). */
+  async keys(text) {
+    const actions = [...text].flatMap((key) => [
+      { type: 'keyDown', value: key },
+      { type: 'keyUp', value: key },
+    ]);
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
   execute(script, args = []) {
     return this.cmd('POST', '/execute/sync', { script, args });
   }

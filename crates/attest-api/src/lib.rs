@@ -12,7 +12,9 @@ mod import;
 mod launch;
 mod location;
 mod merge;
+mod review;
 mod suggest;
+mod variants;
 
 use attest_core::*;
 use attest_store::Notebook;
@@ -158,6 +160,7 @@ impl Api {
                 actor_id: None,
             })?,
             related: self.notebook.related_articles(id)?,
+            mentions: self.notebook.mentions(id)?,
             article,
         })
     }

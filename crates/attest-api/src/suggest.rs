@@ -18,12 +18,20 @@
 //!    noun ("ministry", "government"), the nearest organisation or state; else the
 //!    nearest person;
 //! 7. otherwise no actor (the speaker words are kept).
+//!
+//! Reported-via ("according to a statement released by …"), addressees ("told Y", "in a
+//! call with Y", "urged Y to") and targets ("accused Y of") come from rules over the
+//! statement's sentence, in [`roles`].
 
 use crate::{Api, Result};
 use attest_core::mentions::{fold_pattern, Found};
-use attest_core::{ActorKind, NewStatement, Span, Statement, StatementFilter, StatementStatus};
+use attest_core::{
+    ActorKind, NewStatement, Span, Statement, StatementFilter, StatementRole, StatementStatus,
+};
 use attest_extract::{propose_statements, ProposedStatement};
 use std::collections::HashMap;
+
+mod roles;
 
 /// How many sentences before its own a pronoun looks back for its actor.
 pub const PRONOUN_REACH: usize = 3;
@@ -412,21 +420,13 @@ impl Api {
                     .collect()
             })
             .collect();
-        let mentions: Vec<Named> = self
-            .notebook
-            .mentions(article_id)?
-            .iter()
-            .map(|m| Named {
-                start: m.start,
-                end: m.end,
-                actor: m.actor.id,
-            })
-            .collect();
+        let mentions = self.named_in(article_id)?;
         let resolver = Resolver::new(&text, &mentions, actors);
         let proposals: Vec<(NewStatement, f32)> = propose_statements(&text)
             .into_iter()
             .filter(|p| !existing.iter().any(|e| overlapping(e, &p.content)))
             .map(|p| {
+                let roles = resolver.roles(&p);
                 let new = NewStatement {
                     article_id,
                     content: p.content.clone(),
@@ -436,6 +436,10 @@ impl Api {
                     kind: p.kind,
                     stance: None,
                     topics: Vec::new(),
+                    addressee_actor_ids: roles.addressees,
+                    target_actor_ids: roles.targets,
+                    reported_via: roles.reported_via.map(|s| resolver.slice(s)),
+                    date: None,
                 };
                 (new, p.confidence)
             })
@@ -453,6 +457,26 @@ impl Api {
         Ok(self
             .notebook
             .set_statement_status(id, StatementStatus::Accepted)?)
+    }
+
+    /// Replaces a statement's speakers, addressees or targets (`role`) by `actor_ids`;
+    /// the speaker words stay.
+    pub fn set_statement_actors(
+        &mut self,
+        id: i64,
+        role: StatementRole,
+        actor_ids: &[i64],
+    ) -> Result<Statement> {
+        Ok(self.notebook.set_statement_actors(id, role, actor_ids)?)
+    }
+
+    /// Sets or (with `None` or blank words) clears what a statement was reported through.
+    pub fn set_statement_reported_via(
+        &mut self,
+        id: i64,
+        reported_via: Option<&str>,
+    ) -> Result<Statement> {
+        Ok(self.notebook.set_statement_reported_via(id, reported_via)?)
     }
 
     /// Rejects a statement: it stays (so it is not proposed again) but leaves dossiers.
@@ -481,11 +505,13 @@ pub(crate) fn statements_json(
     propose_statements(text)
         .into_iter()
         .map(|p| {
-            let names: Vec<String> = resolver
-                .resolve(&p)
-                .into_iter()
-                .filter_map(|id| actors.get(&id).map(|a| a.name.clone()))
-                .collect();
+            let name_of = |ids: Vec<i64>| -> Vec<String> {
+                ids.into_iter()
+                    .filter_map(|id| actors.get(&id).map(|a| a.name.clone()))
+                    .collect()
+            };
+            let names = name_of(resolver.resolve(&p));
+            let roles = resolver.roles(&p);
             serde_json::json!({
                 "speaker": p.speaker.map(|s| span_json(&chars, s)),
                 "cue": p.cue.map(|s| span_json(&chars, s)),
@@ -494,6 +520,9 @@ pub(crate) fn statements_json(
                 "actor": names.first(),
                 "actors": names,
                 "confidence": p.confidence,
+                "addressees": name_of(roles.addressees),
+                "targets": name_of(roles.targets),
+                "reported_via": roles.reported_via.map(|s| span_json(&chars, s)),
             })
         })
         .collect()

@@ -128,6 +128,10 @@ fn seed_statement_into_a_dossier_exported_as_markdown() {
             kind: StatementKind::Direct,
             stance: None,
             topics: vec![],
+            addressee_actor_ids: vec![],
+            target_actor_ids: vec![],
+            reported_via: None,
+            date: None,
         })
         .unwrap();
     assert_eq!(s.speakers[0].id, wang.id);
@@ -312,6 +316,10 @@ fn dossier_of(api: &mut Api, n: usize, extras: bool) -> (i64, i64) {
                 kind: StatementKind::Direct,
                 stance: Some(Stance::ALL[i % 3]),
                 topics: vec![format!("topic {}", i % 7)],
+                addressee_actor_ids: vec![],
+                target_actor_ids: vec![],
+                reported_via: None,
+                date: None,
             })
             .unwrap()
             .id
@@ -492,6 +500,10 @@ fn two_analysts_merge_their_notebooks() {
                     kind: StatementKind::Direct,
                     stance: Some(Stance::Supports),
                     topics: vec!["trade".into()],
+                    addressee_actor_ids: vec![],
+                    target_actor_ids: vec![],
+                    reported_via: None,
+                    date: None,
                 })
                 .unwrap();
             ids.push(s.id);

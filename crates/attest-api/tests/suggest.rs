@@ -108,6 +108,29 @@ fn the_seed_statements_are_proposed_with_their_speakers() {
     eprintln!("seed: {right}/10 with the right actor");
     assert_eq!(right, 10, "{report:#?}");
 
+    // Reported-via: the gold's, wherever the gold gives one (apostrophes aside); no
+    // other proposal gets one, and none gets addressees or targets.
+    let plain = |s: &str| s.replace('’', "'");
+    for g in gold["statements"].as_array().unwrap() {
+        let content = text::find(&stored, g["content"].as_str().unwrap()).unwrap();
+        let s = proposed
+            .iter()
+            .find(|s| s.content.iter().any(|c| overlaps(content, c)))
+            .unwrap();
+        let want = g.get("reported_via").and_then(Value::as_str).map(plain);
+        assert_eq!(s.reported_via.as_deref().map(plain), want, "{s:#?}");
+    }
+    for s in &proposed {
+        eprintln!(
+            "{:?}: via {:?}, to {:?}, about {:?}",
+            s.quote(),
+            s.reported_via,
+            s.addressees,
+            s.targets
+        );
+        assert!(s.addressees.is_empty() && s.targets.is_empty(), "{s:#?}");
+    }
+
     // Suggesting again adds nothing.
     assert!(api.suggest_statements(article).unwrap().is_empty());
     assert!(api.suggest_all().unwrap().is_empty());
@@ -153,6 +176,10 @@ fn suggestions_skip_hand_made_statements_and_resolve_speakers() {
         kind: StatementKind::Direct,
         stance: None,
         topics: vec![],
+        addressee_actor_ids: vec![],
+        target_actor_ids: vec![],
+        reported_via: None,
+        date: None,
     })
     .unwrap();
     let proposed = api

@@ -192,6 +192,10 @@ pub fn dossier(
                 kind: StatementKind::Direct,
                 stance: Some(stances[made % stances.len()]),
                 topics: vec![TOPICS[made % TOPICS.len()].to_owned()],
+                addressee_actor_ids: vec![],
+                target_actor_ids: vec![],
+                reported_via: None,
+                date: None,
             })?;
             api.add_to_dossier(dossier.id, &[s.id])?;
             made += 1;

@@ -6,6 +6,7 @@
 
 mod actors;
 mod bench;
+mod variants;
 
 use attest_api::{
     cloud_warning, default_notebook_path, inspect_with, list_snapshots, notebook_diagnostics,
@@ -318,6 +319,13 @@ enum StatementsCommand {
     Accept { id: i64 },
     /// Reject a statement (kept, so it is not proposed again; left out of dossiers).
     Reject { id: i64 },
+    /// Near-identical quotes grouped as variants of one statement (a pull quote and the
+    /// body's version, one quote in two outlets), with the words that differ.
+    Variants {
+        /// Only the groups holding a statement of this article.
+        #[arg(long)]
+        article: Option<i64>,
+    },
 }
 
 #[derive(Args)]
@@ -712,6 +720,10 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                 kind: add.kind,
                 stance: add.coding.stance,
                 topics: add.coding.topics,
+                addressee_actor_ids: vec![],
+                target_actor_ids: vec![],
+                reported_via: None,
+                date: None,
             })?;
             out.print(&s, || statement_line(&s));
         }
@@ -762,6 +774,9 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
         Command::Statements(StatementsCommand::Reject { id }) => {
             let s = api.reject_statement(id)?;
             out.print(&s, || statement_line(&s));
+        }
+        Command::Statements(StatementsCommand::Variants { article }) => {
+            variants::variants(out, &api, article)?
         }
         Command::Dossiers(DossiersCommand::Create {
             title,
@@ -1238,14 +1253,36 @@ fn actor_line(a: &Actor) -> String {
 fn statement_line(s: &Statement) -> String {
     let speakers: Vec<&str> = s.speakers.iter().map(|a| a.name.as_str()).collect();
     format!(
-        "#{}  {}: “{}” [{}] in #{} {}",
+        "#{}  {}: “{}” [{}] in #{} {}{}",
         s.id,
         speakers.join(", "),
         s.quote(),
         s.kind.as_str(),
         s.article_id,
-        s.article_title
+        s.article_title,
+        roles_suffix(s)
     )
+}
+
+/// "; to Ishaq Dar; about Japan; via a statement released by …" (empty when none).
+fn roles_suffix(s: &Statement) -> String {
+    let names = |list: &[ActorRef]| {
+        list.iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = String::new();
+    if !s.addressees.is_empty() {
+        out += &format!("; to {}", names(&s.addressees));
+    }
+    if !s.targets.is_empty() {
+        out += &format!("; about {}", names(&s.targets));
+    }
+    if let Some(via) = &s.reported_via {
+        out += &format!("; via {via}");
+    }
+    out
 }
 
 /// A proposal: "#id  he → Wang Yi, indirect, 0.93: “…”".
@@ -1258,11 +1295,12 @@ fn proposal_line(s: &Statement) -> String {
         (None, true) => "?".to_owned(),
     };
     format!(
-        "#{}  {who}, {}, {:.2}: “{}”",
+        "#{}  {who}, {}, {:.2}: “{}”{}",
         s.id,
         s.kind.as_str(),
         s.confidence.unwrap_or(1.0),
-        s.quote()
+        s.quote(),
+        roles_suffix(s)
     )
 }
 

@@ -13,6 +13,7 @@ pub mod mentions;
 pub mod model;
 pub mod similarity;
 pub mod text;
+pub mod variants;
 
 pub use model::*;
 

@@ -301,6 +301,12 @@ pub struct Statement {
     /// When it was said, if not on the article's date (ISO date).
     #[serde(default)]
     pub date: Option<String>,
+    /// Whom the statement was addressed to ("told Blinken", "in a call with …").
+    #[serde(default)]
+    pub addressees: Vec<ActorRef>,
+    /// Whom the statement is about or aimed at ("accused Japan of …").
+    #[serde(default)]
+    pub targets: Vec<ActorRef>,
 }
 
 /// `confidence` is never NaN (it is a logistic of a finite margin, or read back from a
@@ -329,7 +335,40 @@ pub struct NewStatement {
     pub stance: Option<Stance>,
     #[serde(default)]
     pub topics: Vec<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub addressee_actor_ids: Vec<i64>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub target_actor_ids: Vec<i64>,
+    /// What the statement was reported through ("a statement released by the ministry").
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub reported_via: Option<String>,
+    /// When it was said, if not on the article's date (ISO date).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub date: Option<String>,
 }
+
+/// The part an actor plays in a statement (`statement_actors.role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StatementRole {
+    /// Who said it.
+    Speaker,
+    /// Whom it was said to.
+    Addressee,
+    /// Whom it is aimed at.
+    Target,
+}
+
+named_enum!(StatementRole {
+    Speaker => "speaker",
+    Addressee => "addressee",
+    Target => "target",
+});
 
 /// A speaker's position toward what the statement is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -381,6 +420,9 @@ pub struct DossierQuery {
 }
 
 /// What a dossier item holds besides its commentary.
+// A statement is the common entry and the list is short: boxing it would only cost
+// every caller a `Box`.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[ts(export)]
@@ -512,6 +554,9 @@ pub struct ArticleView {
     pub statements: Vec<Statement>,
     /// Near-duplicates in the notebook, most similar first.
     pub related: Vec<RelatedArticle>,
+    /// The actors named in the text, in reading order (the reader underlines them).
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
 }
 
 /// Document formats a dossier compiles to.
@@ -884,6 +929,7 @@ mod tests {
         assert_names_match_serde(ExportFormat::ALL, ExportFormat::as_str);
         assert_names_match_serde(StatementKind::ALL, StatementKind::as_str);
         assert_names_match_serde(StatementStatus::ALL, StatementStatus::as_str);
+        assert_names_match_serde(StatementRole::ALL, StatementRole::as_str);
         assert_eq!(
             ActorKind::parse("media_outlet"),
             Some(ActorKind::MediaOutlet)

@@ -46,6 +46,8 @@ fn statement(id: i64, needle: &str, kind: StatementKind) -> Statement {
         confidence: None,
         reported_via: None,
         date: None,
+        addressees: vec![],
+        targets: vec![],
     }
 }
 

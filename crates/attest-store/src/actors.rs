@@ -2,8 +2,11 @@ use crate::{found, Notebook, Result, StoreError};
 use attest_core::{Actor, ActorKind, NewActor};
 use rusqlite::{params, OptionalExtension, Row};
 
+/// `statement_count` is what the actor said on the record: accepted statements with
+/// the actor as a speaker (proposals still wait for review).
 const COLUMNS: &str = "a.id, a.name, a.kind,
-    (SELECT count(*) FROM statement_actors sa WHERE sa.actor_id = a.id)";
+    (SELECT count(*) FROM statement_actors sa JOIN statements s ON s.id = sa.statement_id
+     WHERE sa.actor_id = a.id AND sa.role = 'speaker' AND s.status = 'accepted')";
 
 impl Notebook {
     /// Adds an actor with its aliases (one transaction). Names are unique regardless

@@ -24,6 +24,7 @@ mod migrations;
 mod registry;
 mod statements;
 mod stats;
+mod variants;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -883,10 +883,16 @@ impl Notebook {
             }
             let mut insert_actor = self.conn.prepare_cached(
                 "INSERT OR IGNORE INTO statement_actors (statement_id, actor_id, role, ord)
-                 VALUES (?1, ?2, 'speaker', ?3)",
+                 VALUES (?1, ?2, ?3, ?4)",
             )?;
             for (ord, actor) in speakers.iter().enumerate() {
-                insert_actor.execute(params![id, actor, ord as i64])?;
+                insert_actor.execute(params![id, actor, "speaker", ord as i64])?;
+            }
+            for (role, list) in [("addressee", &s.addressees), ("target", &s.targets)] {
+                let ours = list.iter().filter_map(|a| actors.get(&a.id));
+                for (ord, actor) in ours.enumerate() {
+                    insert_actor.execute(params![id, actor, role, ord as i64])?;
+                }
             }
             let mut insert_topic = self.conn.prepare_cached(
                 "INSERT OR IGNORE INTO statement_topics (statement_id, topic, ord)

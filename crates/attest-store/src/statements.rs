@@ -1,7 +1,7 @@
 use crate::{found, touched, Notebook, Result, StoreError};
 use attest_core::{
     text, ActorRef, Anchor, DossierQuery, NewStatement, Span, Stance, Statement, StatementFilter,
-    StatementKind, StatementStatus,
+    StatementKind, StatementRole, StatementStatus,
 };
 use rusqlite::{params, Transaction};
 
@@ -10,7 +10,12 @@ impl Notebook {
     /// the speakers in one transaction. Statements the analyst makes are accepted.
     pub fn add_statement(&mut self, new: &NewStatement) -> Result<Statement> {
         let text = self.article(new.article_id)?.text;
-        for id in &new.speaker_actor_ids {
+        for id in new
+            .speaker_actor_ids
+            .iter()
+            .chain(&new.addressee_actor_ids)
+            .chain(&new.target_actor_ids)
+        {
             self.actor(*id)?;
         }
         let tx = self.conn.transaction()?;
@@ -48,6 +53,55 @@ impl Notebook {
         let n = self.conn.execute(
             "UPDATE statements SET status = ?2 WHERE id = ?1",
             params![id, status.as_str()],
+        )?;
+        touched(n, "statement", id)?;
+        self.statement(id)
+    }
+
+    /// Replaces a statement's actors in one role (speakers, addressees or targets) by
+    /// `actor_ids`, in that order, in one transaction. The words naming the speaker
+    /// (`speaker_mention`) stay as they are.
+    pub fn set_statement_actors(
+        &mut self,
+        statement_id: i64,
+        role: StatementRole,
+        actor_ids: &[i64],
+    ) -> Result<Statement> {
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM statements WHERE id = ?1)",
+            [statement_id],
+            |r| r.get(0),
+        )?;
+        touched(usize::from(exists), "statement", statement_id)?;
+        for &id in actor_ids {
+            let known: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM actors WHERE id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            touched(usize::from(known), "actor", id)?;
+        }
+        tx.execute(
+            "DELETE FROM statement_actors WHERE statement_id = ?1 AND role = ?2",
+            params![statement_id, role.as_str()],
+        )?;
+        insert_actors(&tx, statement_id, role, actor_ids)?;
+        tx.commit()?;
+        self.statement(statement_id)
+    }
+
+    /// Sets (or, with `None` or blank words, clears) what a statement was reported
+    /// through ("a statement released by the ministry").
+    pub fn set_statement_reported_via(
+        &mut self,
+        id: i64,
+        reported_via: Option<&str>,
+    ) -> Result<Statement> {
+        let value = reported_via.map(str::trim).filter(|v| !v.is_empty());
+        let n = self.conn.execute(
+            "UPDATE statements SET reported_via = ?2 WHERE id = ?1",
+            params![id, value],
         )?;
         touched(n, "statement", id)?;
         self.statement(id)
@@ -108,11 +162,13 @@ impl Notebook {
 
     /// Statements a saved-query dossier holds: those matching `q`, oldest article
     /// first (by publication date, then import order), in reading order within one.
-    /// An actor merged into another stands for the one it was merged into.
+    /// An actor merged into another stands for the one it was merged into; the actor
+    /// filter matches speakers. Only accepted statements: proposals wait for review.
     pub fn statements_matching(&self, q: &DossierQuery) -> Result<Vec<Statement>> {
         let mut list = self.query_statements(
             "(?1 IS NULL OR EXISTS (SELECT 1 FROM statement_actors sa
-                                    WHERE sa.statement_id = s.id AND sa.actor_id =
+                                    WHERE sa.statement_id = s.id AND sa.role = 'speaker'
+                                      AND sa.actor_id =
                                     coalesce((SELECT merged_into FROM actors WHERE id = ?1), ?1)))
              AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_topics st
                                         WHERE st.statement_id = s.id AND st.topic = ?2))
@@ -120,7 +176,7 @@ impl Notebook {
              AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)
              AND (?5 IS NULL OR substr(a.published, 1, length(?5)) >= ?5)
              AND (?6 IS NULL OR substr(a.published, 1, length(?6)) <= ?6)
-             AND s.status != 'rejected'",
+             AND s.status = 'accepted'",
             params![
                 q.actor_id,
                 q.topic.as_deref().map(str::trim),
@@ -158,12 +214,14 @@ impl Notebook {
         Ok(list)
     }
 
-    /// Statements matching `filter`, in article order then reading order.
+    /// Statements matching `filter` (the actor as a speaker), in article order then
+    /// reading order.
     pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
         self.query_statements(
             "(?1 IS NULL OR s.article_id = ?1)
              AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_actors sa
-                                        WHERE sa.statement_id = s.id AND sa.actor_id = ?2))",
+                                        WHERE sa.statement_id = s.id AND sa.role = 'speaker'
+                                          AND sa.actor_id = ?2))",
             params![filter.article_id, filter.actor_id],
         )
     }
@@ -204,6 +262,8 @@ impl Notebook {
                     confidence: r.get::<_, Option<f64>>(7)?.map(|c| c as f32),
                     reported_via: r.get(8)?,
                     date: r.get(9)?,
+                    addressees: Vec::new(),
+                    targets: Vec::new(),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -235,18 +295,29 @@ impl Notebook {
                 _ => s.content.push(anchor),
             }
         }
-        let mut speakers = self.conn.prepare_cached(
-            "SELECT a.id, a.name FROM statement_actors sa JOIN actors a ON a.id = sa.actor_id
-             WHERE sa.statement_id = ?1 AND sa.role = 'speaker' ORDER BY sa.ord",
+        let mut actors = self.conn.prepare_cached(
+            "SELECT sa.role, a.id, a.name FROM statement_actors sa
+             JOIN actors a ON a.id = sa.actor_id
+             WHERE sa.statement_id = ?1 ORDER BY sa.role, sa.ord",
         )?;
-        s.speakers = speakers
-            .query_map([s.id], |r| {
-                Ok(ActorRef {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let rows = actors.query_map([s.id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                ActorRef {
+                    id: r.get(1)?,
+                    name: r.get(2)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (role, actor) = row?;
+            match StatementRole::parse(&role) {
+                Some(StatementRole::Speaker) => s.speakers.push(actor),
+                Some(StatementRole::Addressee) => s.addressees.push(actor),
+                Some(StatementRole::Target) => s.targets.push(actor),
+                None => {}
+            }
+        }
         let mut topics = self.conn.prepare_cached(
             "SELECT topic FROM statement_topics WHERE statement_id = ?1 ORDER BY ord",
         )?;
@@ -286,14 +357,20 @@ fn insert_statement(
     let speaker = new.speaker_mention.map(anchor).transpose()?;
     let cue = new.cue.map(anchor).transpose()?;
     tx.execute(
-        "INSERT INTO statements (article_id, kind, status, stance, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO statements (article_id, kind, status, stance, confidence, reported_via,
+                                 date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             new.article_id,
             new.kind.as_str(),
             status.as_str(),
             new.stance.map(Stance::as_str),
             confidence.map(f64::from),
+            new.reported_via
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty()),
+            new.date.as_deref().map(str::trim).filter(|v| !v.is_empty()),
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -306,14 +383,27 @@ fn insert_statement(
     for (role, ord, a) in spans {
         insert_span(tx, id, role, ord, a)?;
     }
-    for (ord, actor_id) in new.speaker_actor_ids.iter().enumerate() {
-        tx.execute(
-            "INSERT OR IGNORE INTO statement_actors (statement_id, actor_id, role, ord)
-             VALUES (?1, ?2, 'speaker', ?3)",
-            params![id, actor_id, ord as i64],
-        )?;
-    }
+    insert_actors(tx, id, StatementRole::Speaker, &new.speaker_actor_ids)?;
+    insert_actors(tx, id, StatementRole::Addressee, &new.addressee_actor_ids)?;
+    insert_actors(tx, id, StatementRole::Target, &new.target_actor_ids)?;
     Ok(id)
+}
+
+/// Adds a statement's actors in one role, in the order given (repeats dropped).
+fn insert_actors(
+    tx: &Transaction,
+    statement_id: i64,
+    role: StatementRole,
+    actor_ids: &[i64],
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO statement_actors (statement_id, actor_id, role, ord)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (ord, actor_id) in actor_ids.iter().enumerate() {
+        insert.execute(params![statement_id, actor_id, role.as_str(), ord as i64])?;
+    }
+    Ok(())
 }
 
 fn insert_span(

@@ -182,6 +182,10 @@ fn statement_with_speaker_and_spans() {
             kind: StatementKind::Direct,
             stance: None,
             topics: vec![],
+            addressee_actor_ids: vec![],
+            target_actor_ids: vec![],
+            reported_via: None,
+            date: None,
         })
         .unwrap();
     assert_eq!(s.quote(), "We stand firmly");
@@ -218,6 +222,10 @@ fn bad_spans_store_nothing() {
             kind: StatementKind::Direct,
             stance: None,
             topics: vec![],
+            addressee_actor_ids: vec![],
+            target_actor_ids: vec![],
+            reported_via: None,
+            date: None,
         })
         .err()
         .unwrap();
@@ -250,6 +258,10 @@ fn dossier_items_keep_order_and_survive_deletion() {
             kind: StatementKind::Indirect,
             stance: None,
             topics: vec![],
+            addressee_actor_ids: vec![],
+            target_actor_ids: vec![],
+            reported_via: None,
+            date: None,
         })
         .unwrap()
         .id
@@ -411,6 +423,10 @@ fn coded_statement(
         kind: StatementKind::Direct,
         stance: Some(stance),
         topics: topics.iter().map(|t| t.to_string()).collect(),
+        addressee_actor_ids: vec![],
+        target_actor_ids: vec![],
+        reported_via: None,
+        date: None,
     }
 }
 

@@ -221,6 +221,10 @@ fn merge_then_unmerge_restores_exactly() {
             kind: StatementKind::Indirect,
             stance: None,
             topics: vec![],
+            addressee_actor_ids: vec![],
+            target_actor_ids: vec![],
+            reported_via: None,
+            date: None,
         })
         .unwrap()
     };

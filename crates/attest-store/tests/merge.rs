@@ -77,6 +77,10 @@ fn statement(nb: &mut Notebook, article: i64, text: &str, quote: &str, speakers:
         kind: StatementKind::Direct,
         stance: None,
         topics: vec!["trade".into()],
+        addressee_actor_ids: vec![],
+        target_actor_ids: vec![],
+        reported_via: None,
+        date: None,
     })
     .unwrap()
     .id

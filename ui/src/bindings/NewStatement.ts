@@ -6,4 +6,12 @@ import type { StatementKind } from "./StatementKind";
 /**
  * A statement as the analyst records it.
  */
-export type NewStatement = { article_id: number, content: Array<Span>, speaker_actor_ids: Array<number>, speaker_mention: Span | null, cue: Span | null, kind: StatementKind, stance: Stance | null, topics: Array<string>, };
+export type NewStatement = { article_id: number, content: Array<Span>, speaker_actor_ids: Array<number>, speaker_mention: Span | null, cue: Span | null, kind: StatementKind, stance: Stance | null, topics: Array<string>, addressee_actor_ids?: Array<number>, target_actor_ids?: Array<number>, 
+/**
+ * What the statement was reported through ("a statement released by the ministry").
+ */
+reported_via?: string | null, 
+/**
+ * When it was said, if not on the article's date (ISO date).
+ */
+date?: string | null, };

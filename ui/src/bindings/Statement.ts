@@ -30,4 +30,12 @@ reported_via: string | null,
 /**
  * When it was said, if not on the article's date (ISO date).
  */
-date: string | null, };
+date: string | null, 
+/**
+ * Whom the statement was addressed to ("told Blinken", "in a call with …").
+ */
+addressees: Array<ActorRef>, 
+/**
+ * Whom the statement is about or aimed at ("accused Japan of …").
+ */
+targets: Array<ActorRef>, };

@@ -25,6 +25,7 @@ import type { MergeReport } from "../bindings/MergeReport";
 import type { ActorDecision } from "../bindings/ActorDecision";
 import type { LaunchRequest } from "../bindings/LaunchRequest";
 import type { NewActor } from "../bindings/NewActor";
+import type { NewAlias } from "../bindings/NewAlias";
 import type { NewStatement } from "../bindings/NewStatement";
 import type { NotebookInfo } from "../bindings/NotebookInfo";
 import type { Snapshot } from "../bindings/Snapshot";
@@ -32,6 +33,8 @@ import type { Span } from "../bindings/Span";
 import type { Stance } from "../bindings/Stance";
 import type { Statement } from "../bindings/Statement";
 import type { StatementFilter } from "../bindings/StatementFilter";
+import type { StatementRole } from "../bindings/StatementRole";
+import type { StatementVariants } from "../bindings/StatementVariants";
 
 export const ALL_STATEMENTS: StatementFilter = { article_id: null, actor_id: null };
 
@@ -85,7 +88,18 @@ export const api = {
   addActor: (actor: NewActor) => invoke<Actor>("add_actor", { actor }),
   addAlias: (actorId: number, alias: string) => invoke<Actor>("add_alias", { actor_id: actorId, alias }),
 
+  /** Adds a name to an actor with its flags (a weak one counts only after the full name). */
+  addAliasWith: (actorId: number, alias: NewAlias) => invoke<ActorProfile>("add_alias_with", { actor_id: actorId, alias }),
   addStatement: (statement: NewStatement) => invoke<Statement>("add_statement", { statement }),
+  /** A proposed statement becomes part of the record. */
+  acceptStatement: (id: number) => invoke<Statement>("accept_statement", { id }),
+  /** Replaces a statement's actors in one role: its speakers, addressees or targets. */
+  setStatementActors: (id: number, role: StatementRole, actorIds: number[]) =>
+    invoke<Statement>("set_statement_actors", { id, role, actor_ids: actorIds }),
+  /** Near-identical quotes of the article's statements, with the words that differ. */
+  articleVariants: (articleId: number) => invoke<StatementVariants[]>("article_variants", { article_id: articleId }),
+  /** A proposal turned down: kept, so it is not proposed again. */
+  rejectStatement: (id: number) => invoke<Statement>("reject_statement", { id }),
   listStatements: (filter: StatementFilter = ALL_STATEMENTS) => invoke<Statement[]>("list_statements", { filter }),
   setStatementCoding: (id: number, stance: Stance | null, topics: string[]) =>
     invoke<Statement>("set_statement_coding", { id, stance, topics }),

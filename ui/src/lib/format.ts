@@ -1,9 +1,15 @@
+import type { ActorRef } from "../bindings/ActorRef";
 import type { Anchor } from "../bindings/Anchor";
 import type { Statement } from "../bindings/Statement";
 
+/** "Wang Yi, Ishaq Dar" */
+export function speakerNames(actors: ActorRef[]): string {
+  return actors.map((actor) => actor.name).join(", ");
+}
+
 /** Who a statement is attributed to, for lists and tooltips. */
 export function speakerLabel(statement: Statement): string {
-  if (statement.speakers.length > 0) return statement.speakers.map((s) => s.name).join(", ");
+  if (statement.speakers.length > 0) return speakerNames(statement.speakers);
   return statement.speaker_mention?.exact ?? "Unknown speaker";
 }
 

@@ -77,6 +77,7 @@ export function articleView(overrides: Partial<ArticleView> = {}): ArticleView {
     related: [],
     annotations: [],
     statements: [],
+    mentions: [],
     ...overrides,
   };
 }
@@ -107,6 +108,8 @@ export function statement(id: number, quote: string, speaker = "Wang Yi"): State
     confidence: null,
     reported_via: null,
     date: null,
+    addressees: [],
+    targets: [],
   };
 }
 

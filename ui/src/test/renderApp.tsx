@@ -14,6 +14,7 @@ export function defaultHandlers(view: ArticleView = articleView()): Record<strin
     list_dossiers: () => [],
     list_actors: () => ACTORS,
     list_statements: () => [],
+    article_variants: () => [],
     article_extensions: () => ["txt", "md", "docx"],
     take_launch_request: () => ({ notebook: null, files: [] }),
     actor_profile: ({ actor_id }) => emptyProfile(ACTORS.find((a) => a.id === actor_id) ?? ACTORS[0]),

@@ -198,3 +198,189 @@ fn unknown_speakers_stay_unresolved() {
     let text = "Ana Reyes arrived. John Park said prices would fall.";
     assert!(resolve(text, "John Park", 0, "prices would fall").is_empty());
 }
+
+/// What the rules of `roles` find for a proposal: speaker, cue and content are the
+/// first occurrences of those words. (reported via, addressees, targets)
+fn roles_of(
+    text: &str,
+    speaker: &str,
+    cue: &str,
+    content: &str,
+) -> (Option<String>, Vec<String>, Vec<String>) {
+    let (finder, actors) = actors();
+    let named: Vec<Named> = finder.find(text).iter().map(Into::into).collect();
+    let p = ProposedStatement {
+        speaker: Some(find(text, speaker).expect("speaker in text")),
+        cue: Some(find(text, cue).expect("cue in text")),
+        content: vec![find(text, content).expect("content in text")],
+        kind: StatementKind::Indirect,
+        confidence: 0.9,
+    };
+    let resolver = Resolver::new(text, &named, &actors);
+    let r = resolver.roles(&p);
+    let names = |ids: Vec<i64>| -> Vec<String> {
+        ids.into_iter().map(|id| actors[&id].name.clone()).collect()
+    };
+    (
+        r.reported_via.map(|s| resolver.slice(s)),
+        names(r.addressees),
+        names(r.targets),
+    )
+}
+
+fn via(text: &str, speaker: &str, cue: &str, content: &str) -> Option<String> {
+    roles_of(text, speaker, cue, content).0
+}
+
+fn to(text: &str, speaker: &str, cue: &str, content: &str) -> Vec<String> {
+    roles_of(text, speaker, cue, content).1
+}
+
+fn about(text: &str, speaker: &str, cue: &str, content: &str) -> Vec<String> {
+    roles_of(text, speaker, cue, content).2
+}
+
+#[test]
+fn reported_via_is_the_channel_phrase_up_to_its_clause_edge() {
+    let t = "According to a statement released by the Ministry of Trade, Ana Reyes said \
+             tariffs would fall.";
+    assert_eq!(
+        via(t, "Ana Reyes", "said", "tariffs would fall").as_deref(),
+        Some("a statement released by the Ministry of Trade")
+    );
+    // the channel inside the speaker words ("according to" as the cue)
+    assert_eq!(
+        via(
+            t,
+            "a statement released by the Ministry of Trade, Ana Reyes",
+            "According to",
+            "said tariffs would fall"
+        )
+        .as_deref(),
+        Some("a statement released by the Ministry of Trade")
+    );
+    let t = "Ana Reyes said in a statement on Monday that tariffs would fall.";
+    assert_eq!(
+        via(t, "Ana Reyes", "said", "tariffs would fall").as_deref(),
+        Some("a statement")
+    );
+    let t = "Ana Reyes said in a post on her blog late on Sunday that tariffs would fall.";
+    assert_eq!(
+        via(t, "Ana Reyes", "said", "tariffs would fall").as_deref(),
+        Some("a post on her blog")
+    );
+    let t = "Ana Reyes, in an interview with Tom Berg, said tariffs would fall.";
+    assert_eq!(
+        roles_of(t, "Ana Reyes", "said", "tariffs would fall"),
+        (
+            Some("an interview with Tom Berg".into()),
+            vec!["Tom Berg".into()],
+            vec![]
+        )
+    );
+}
+
+#[test]
+fn places_times_and_other_phrases_are_no_channel() {
+    let t = "Ana Reyes said in Norland on Monday that tariffs would fall.";
+    assert_eq!(via(t, "Ana Reyes", "said", "tariffs would fall"), None);
+    let t = "Ana Reyes said in a bid to address the deficit that tariffs would fall.";
+    assert_eq!(via(t, "Ana Reyes", "said", "tariffs would fall"), None);
+    let t = "Ana Reyes, in a call for calm, said tariffs would fall.";
+    assert_eq!(via(t, "Ana Reyes", "said", "tariffs would fall"), None);
+    // a channel inside the content is what was said, not how
+    let t = "Ana Reyes said the ministry would answer in a statement.";
+    assert_eq!(
+        via(
+            t,
+            "Ana Reyes",
+            "said",
+            "the ministry would answer in a statement"
+        ),
+        None
+    );
+}
+
+#[test]
+fn whom_the_speaker_told_is_an_addressee_when_an_actor_is_named() {
+    let t = "Ana Reyes told Lena Holt that tariffs would fall.";
+    assert_eq!(
+        to(t, "Ana Reyes", "told", "tariffs would fall"),
+        ["Lena Holt"]
+    );
+    let t = "Ana Reyes told Lena Holt, Tom Berg and reporters that tariffs would fall.";
+    assert_eq!(
+        to(t, "Ana Reyes", "told", "tariffs would fall"),
+        ["Lena Holt", "Tom Berg"]
+    );
+    let t = "Ana Reyes told reporters in Norland that tariffs would fall.";
+    assert!(to(t, "Ana Reyes", "told", "tariffs would fall").is_empty());
+    // a possessor or a modifier is not whom she told
+    let t = "Ana Reyes told Norland’s trade minister that tariffs would fall.";
+    assert!(to(t, "Ana Reyes", "told", "tariffs would fall").is_empty());
+    let t = "Ana Reyes told the Norlandic minister that tariffs would fall.";
+    assert!(to(t, "Ana Reyes", "told", "tariffs would fall").is_empty());
+    // an appositive name
+    let t = "Ana Reyes told the opposition leader, Lena Holt, that tariffs would fall.";
+    assert_eq!(
+        to(t, "Ana Reyes", "told", "tariffs would fall"),
+        ["Lena Holt"]
+    );
+}
+
+#[test]
+fn said_to_wrote_to_a_call_with_and_urged_to_give_addressees() {
+    let t = "Ana Reyes wrote to Lena Holt on Friday, saying tariffs would fall.";
+    assert_eq!(
+        to(t, "Ana Reyes", "wrote", "tariffs would fall"),
+        ["Lena Holt"]
+    );
+    let t = "Ana Reyes said in a telephone call with Tom Berg that tariffs would fall.";
+    assert_eq!(
+        roles_of(t, "Ana Reyes", "said", "tariffs would fall"),
+        (
+            Some("a telephone call with Tom Berg".into()),
+            vec!["Tom Berg".into()],
+            vec![]
+        )
+    );
+    let t = "During a meeting with Lena Holt, Ana Reyes said tariffs would fall.";
+    assert_eq!(
+        roles_of(t, "Ana Reyes", "said", "tariffs would fall"),
+        (None, vec!["Lena Holt".into()], vec![])
+    );
+    let t = "Ana Reyes urged Norland to cut tariffs.";
+    assert_eq!(to(t, "Ana Reyes", "urged", "to cut tariffs"), ["Norland"]);
+    let t = "Ana Reyes called on Lena Holt to resign.";
+    assert_eq!(to(t, "Ana Reyes", "called on", "to resign"), ["Lena Holt"]);
+    // no "to" after the object: what was urged, not whom
+    let t = "Ana Reyes urged deeper cooperation with Norland in trade.";
+    assert!(to(t, "Ana Reyes", "urged", "deeper cooperation with Norland").is_empty());
+}
+
+#[test]
+fn whom_the_speaker_accused_is_a_target() {
+    let t = "Ana Reyes accused Norland of dumping steel.";
+    assert_eq!(
+        about(t, "Ana Reyes", "accused", "of dumping steel"),
+        ["Norland"]
+    );
+    // the object may be inside the content
+    assert_eq!(
+        about(t, "Ana Reyes", "accused", "Norland of dumping steel"),
+        ["Norland"]
+    );
+    let t = "Ana Reyes sharply criticised Tom Berg and Lena Holt for the delay.";
+    assert_eq!(
+        about(t, "Ana Reyes", "criticised", "for the delay"),
+        ["Tom Berg", "Lena Holt"]
+    );
+    let t = "Ana Reyes criticised the Norlandic minister for the delay.";
+    assert!(about(t, "Ana Reyes", "criticised", "for the delay").is_empty());
+    // an ordinary speech verb gives no target, whoever the content names
+    let t = "Ana Reyes said Norland was dumping steel.";
+    assert_eq!(
+        roles_of(t, "Ana Reyes", "said", "Norland was dumping steel"),
+        (None, vec![], vec![])
+    );
+}

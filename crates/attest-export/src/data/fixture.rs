@@ -220,6 +220,8 @@ pub fn statement(spec: &Spec) -> Statement {
         confidence: None,
         reported_via: None,
         date: None,
+        addressees: vec![],
+        targets: vec![],
     }
 }
 

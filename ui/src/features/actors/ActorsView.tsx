@@ -12,13 +12,22 @@ import { ACTOR_KIND_LABELS, countOf, parseList, quoted, quoteText, truncate } fr
 import { useLoader } from "../../lib/useLoader";
 import { ActorKindSelect } from "./ActorKindSelect";
 
+/** Actors whose name or an alias contains `filter`, ignoring case. */
+export function filterActors(actors: Actor[], filter: string): Actor[] {
+  const wanted = filter.trim().toLocaleLowerCase();
+  if (!wanted) return actors;
+  return actors.filter((actor) => [actor.name, ...actor.aliases].some((name) => name.toLocaleLowerCase().includes(wanted)));
+}
+
 type ActorsViewProps = { version: number; onOpenArticle: (articleId: number) => void };
 
 export function ActorsView({ version, onOpenArticle }: ActorsViewProps) {
   const actors = useLoader(() => api.listActors(), [version]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [filter, setFilter] = useState("");
   const list = actors.data ?? [];
   const selected = list.find((actor) => actor.id === selectedId) ?? null;
+  const shown = filterActors(list, filter);
 
   // Commands return the updated actor; splice it in rather than reloading the list.
   const replace = (actor: Actor) => {
@@ -35,11 +44,20 @@ export function ActorsView({ version, onOpenArticle }: ActorsViewProps) {
             setSelectedId(actor.id);
           }}
         />
+        <input
+          className="input input-small list-filter"
+          type="search"
+          data-testid="actor-filter"
+          aria-label="Filter actors"
+          placeholder={`Filter ${countOf(list.length, "actor")} by name or alias`}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
         <SelectableList
           title="Actors"
-          items={list}
+          items={shown}
           loading={actors.loading}
-          emptyHint="No actors yet."
+          emptyHint={list.length === 0 ? "No actors yet." : "No actor goes by that name."}
           selectedId={selectedId}
           onSelect={setSelectedId}
           itemTestId="actor-item"

@@ -10,7 +10,10 @@ type StatementPickerProps = {
   onAdd: (statementId: number) => void;
 };
 
-/** Every statement not yet in the dossier, with a filter over speaker, quote and article. */
+/**
+ * Every accepted statement not yet in the dossier (proposals wait for review in the
+ * reader), with a filter over speaker, quote and article.
+ */
 export function StatementPicker({ version, items, onAdd }: StatementPickerProps) {
   const statements = useLoader(() => api.listStatements(), [version]);
   const inDossier = new Set(items.flatMap((item) => (item.entry.type === "statement" ? [item.entry.statement.id] : [])));
@@ -20,7 +23,7 @@ export function StatementPicker({ version, items, onAdd }: StatementPickerProps)
       heading="Add statements"
       filterLabel="Filter statements"
       filterPlaceholder="Filter by speaker, quote or article"
-      candidates={(statements.data ?? []).filter((s) => !inDossier.has(s.id))}
+      candidates={(statements.data ?? []).filter((s) => s.status === "accepted" && !inDossier.has(s.id))}
       searchText={(s) => [speakerLabel(s), quoteText(s.content), s.article_title]}
       emptyHint="No other statements to add."
       addTestId="dossier-add-statement"

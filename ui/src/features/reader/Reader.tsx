@@ -5,8 +5,10 @@ import { sliceByCodePoints } from "../../lib/offsets";
 import { useEscape } from "../../lib/useEscape";
 import { useLoader } from "../../lib/useLoader";
 import { ArticleText, type TextSelection } from "./ArticleText";
-import { collectHighlights } from "./highlights";
+import { ActorPopover } from "./ActorPopover";
+import { collectHighlights, pendingProposals } from "./highlights";
 import { NotePopover } from "./NotePopover";
+import { nextAfter, ProposalReview, reviewAction, type SpeakerCorrection } from "./ProposalReview";
 import { ReaderHeader } from "./ReaderHeader";
 import { ReaderSidePanel } from "./ReaderSidePanel";
 import { SelectionToolbar } from "./SelectionToolbar";
@@ -23,14 +25,24 @@ type ReaderProps = {
 };
 
 /** What the analyst is doing with the current selection. */
-type SelectionTool = "toolbar" | "note" | "statement";
+type SelectionTool = "toolbar" | "note" | "statement" | "actor";
 
 export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: ReaderProps) {
   const { toast, showError } = useFeedback();
   const view = useLoader(() => api.getArticle(articleId), [articleId, version]);
   const dossiers = useLoader(() => api.listDossiers(), [version]);
+  const actors = useLoader(() => api.listActors(), [version]);
+  // Again whenever the article's statements change.
+  const variants = useLoader(() => api.articleVariants(articleId), [articleId, version, view.data]);
+  const variantsOf = useMemo(
+    () => new Map((variants.data ?? []).map((entry) => [entry.statement_id, entry.variants])),
+    [variants.data],
+  );
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [tool, setTool] = useState<SelectionTool>("toolbar");
+  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const [editingSpeaker, setEditingSpeaker] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
 
   const closeTools = () => {
     setSelection(null);
@@ -41,7 +53,71 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
     if (tool === "toolbar") closeTools();
   });
 
-  const highlights = useMemo(() => (view.data ? collectHighlights(view.data) : []), [view.data]);
+  const proposals = useMemo(() => (view.data ? pendingProposals(view.data.statements) : []), [view.data]);
+  // The proposal under review: the one chosen while it is still pending, else the first.
+  const focused = proposals.find((p) => p.id === focusedId) ?? proposals[0] ?? null;
+  const highlights = useMemo(() => (view.data ? collectHighlights(view.data, focused?.id ?? null) : []), [view.data, focused?.id]);
+
+  // The text follows the review: the proposal under review is scrolled into view.
+  const focusedStart = focused?.content[0]?.start;
+  useEffect(() => {
+    if (focusedStart === undefined) return;
+    document.querySelector("mark.highlight-focus")?.scrollIntoView?.({ block: "center", behavior: "smooth" });
+  }, [focusedStart]);
+
+  const review = async (id: number, action: () => Promise<unknown>, message: string) => {
+    if (reviewing) return;
+    setReviewing(true);
+    try {
+      await action();
+      setFocusedId(nextAfter(proposals, id));
+      setEditingSpeaker(false);
+      view.reload();
+      toast(message);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setReviewing(false);
+    }
+  };
+  const accept = (id: number) => review(id, () => api.acceptStatement(id), "Statement accepted");
+  const reject = (id: number) => review(id, () => api.rejectStatement(id), "Proposal rejected");
+  const correctSpeaker = async (id: number, correction: SpeakerCorrection) => {
+    setReviewing(true);
+    try {
+      const actor =
+        correction.type === "existing" ? correction.actor : await api.addActor({ name: correction.name, kind: "person", aliases: [] });
+      await api.setStatementActors(id, "speaker", [actor.id]);
+      setFocusedId(id);
+      setEditingSpeaker(false);
+      view.reload();
+      if (correction.type === "new") actors.reload();
+      toast(`Speaker: ${actor.name}`);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setReviewing(false);
+    }
+  };
+
+  // One key per decision while the text has the keyboard (not a field or a dialog).
+  const reviewKeysOn = selection === null && !editingSpeaker && focused !== null;
+  useEffect(() => {
+    if (!reviewKeysOn || !focused) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = reviewAction(event);
+      if (!action) return;
+      event.preventDefault();
+      const index = proposals.indexOf(focused);
+      if (action === "accept") void accept(focused.id);
+      else if (action === "reject") void reject(focused.id);
+      else if (action === "speaker") setEditingSpeaker(true);
+      else if (action === "next") setFocusedId(proposals[Math.min(index + 1, proposals.length - 1)].id);
+      else setFocusedId(proposals[Math.max(index - 1, 0)].id);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  });
 
   if (!view.data || view.data.article.id !== articleId) {
     return (
@@ -90,6 +166,26 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
         />
       </article>
       <ReaderSidePanel
+        review={
+          <ProposalReview
+            proposals={proposals}
+            focusedId={focused?.id ?? null}
+            editingSpeaker={editingSpeaker}
+            actors={actors.data ?? []}
+            busy={reviewing}
+            onFocus={(id) => {
+              setFocusedId(id);
+              setEditingSpeaker(false);
+            }}
+            onAccept={(id) => void accept(id)}
+            onReject={(id) => void reject(id)}
+            onEditSpeaker={setEditingSpeaker}
+            onSpeaker={(id, correction) => void correctSpeaker(id, correction)}
+            variantsOf={variantsOf}
+            onOpenArticle={onOpenArticle}
+          />
+        }
+        variantsOf={variantsOf}
         statements={statements}
         annotations={annotations}
         related={related}
@@ -99,7 +195,12 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
       />
 
       {selection && tool === "toolbar" && (
-        <SelectionToolbar anchor={selection.anchor} onNote={() => setTool("note")} onStatement={() => setTool("statement")} />
+        <SelectionToolbar
+          anchor={selection.anchor}
+          onNote={() => setTool("note")}
+          onStatement={() => setTool("statement")}
+          onActor={() => setTool("actor")}
+        />
       )}
       {selection && tool === "note" && (
         <NotePopover
@@ -107,6 +208,18 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
           passage={sliceByCodePoints(article.text, selection.span.start, selection.span.end)}
           onSave={saveNote}
           onClose={closeTools}
+        />
+      )}
+      {selection && tool === "actor" && (
+        <ActorPopover
+          anchor={selection.anchor}
+          name={sliceByCodePoints(article.text, selection.span.start, selection.span.end)}
+          actors={actors.data ?? []}
+          onClose={closeTools}
+          onSaved={(message) => {
+            actors.reload();
+            afterSaving(message);
+          }}
         />
       )}
       {selection && tool === "statement" && (

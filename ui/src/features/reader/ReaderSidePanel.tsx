@@ -1,14 +1,20 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Annotation } from "../../bindings/Annotation";
 import type { Dossier } from "../../bindings/Dossier";
+import type { QuoteVariant } from "../../bindings/QuoteVariant";
 import type { RelatedArticle } from "../../bindings/RelatedArticle";
 import type { Statement } from "../../bindings/Statement";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
-import { quoted, quoteText, speakerLabel, truncate } from "../../lib/format";
+import { countOf, quoted, quoteText, speakerLabel, truncate } from "../../lib/format";
+import { VariantNote } from "./VariantNote";
 
 type ReaderSidePanelProps = {
+  /** The proposed statements under review, above the rest. */
+  review: ReactNode;
   statements: Statement[];
+  /** Near-identical quotes, by statement. */
+  variantsOf: Map<number, QuoteVariant[]>;
   annotations: Annotation[];
   related: RelatedArticle[];
   dossiers: Dossier[];
@@ -17,23 +23,29 @@ type ReaderSidePanelProps = {
   onOpenArticle: (id: number) => void;
 };
 
-export function ReaderSidePanel({ statements, annotations, related, dossiers, onReveal, onOpenArticle }: ReaderSidePanelProps) {
+export function ReaderSidePanel({ review, statements, variantsOf, annotations, related, dossiers, onReveal, onOpenArticle }: ReaderSidePanelProps) {
+  // Proposals are under review above; rejected ones stay out of sight.
+  const recorded = statements.filter((statement) => statement.status === "accepted");
+  const rejected = statements.length - recorded.length - statements.filter((s) => s.status === "proposed").length;
   return (
     <aside className="reader-side" aria-label="Statements and notes">
+      {review}
       <section>
-        <h2 className="side-heading">Statements ({statements.length})</h2>
-        {statements.length === 0 && <p className="empty-hint">Select text and choose Statement to record who said what.</p>}
+        <h2 className="side-heading">Statements ({recorded.length})</h2>
+        {recorded.length === 0 && <p className="empty-hint">Accept a proposal, or select text and choose Statement to record who said what.</p>}
         <ul className="side-list">
-          {statements.map((statement) => (
+          {recorded.map((statement) => (
             <li key={statement.id} className="side-item" data-testid="side-statement">
               <button type="button" className="side-link" onClick={() => onReveal(statement.content[0]?.start ?? 0)}>
                 <strong>{speakerLabel(statement)}</strong> — {quoted(truncate(quoteText(statement.content), 140))}
               </button>
               <span className="badge">{statement.kind}</span>
-              {statement.status !== "accepted" && <span className="badge badge-muted">{statement.status}</span>}
+              {statement.reported_via && <span className="side-note-text">via {statement.reported_via}</span>}
+              <VariantNote articleId={statement.article_id} variants={variantsOf.get(statement.id) ?? []} onOpenArticle={onOpenArticle} />
             </li>
           ))}
         </ul>
+        {rejected > 0 && <p className="muted small">{countOf(rejected, "rejected proposal")} hidden.</p>}
       </section>
       <section>
         <h2 className="side-heading">Notes ({annotations.length})</h2>

@@ -5,12 +5,14 @@ type SelectionToolbarProps = {
   anchor: TextSelection["anchor"];
   onNote: () => void;
   onStatement: () => void;
+  /** The selection is a name: make it an actor, or another name of one. */
+  onActor: () => void;
 };
 
-const TOOLBAR_WIDTH = 150;
+const TOOLBAR_WIDTH = 220;
 
 /** Floats just below the selection; a mousedown here must not clear the selection. */
-export function SelectionToolbar({ anchor, onNote, onStatement }: SelectionToolbarProps) {
+export function SelectionToolbar({ anchor, onNote, onStatement, onActor }: SelectionToolbarProps) {
   return (
     <div
       className="selection-toolbar"
@@ -21,6 +23,9 @@ export function SelectionToolbar({ anchor, onNote, onStatement }: SelectionToolb
     >
       <button type="button" className="button button-small" data-testid="make-note" onClick={onNote}>
         Note
+      </button>
+      <button type="button" className="button button-small" data-testid="make-actor" onClick={onActor}>
+        Actor
       </button>
       <button type="button" className="button button-small button-primary" data-testid="make-statement" onClick={onStatement}>
         Statement

@@ -1,19 +1,41 @@
 import type { ArticleView } from "../../bindings/ArticleView";
 import type { Span } from "../../bindings/Span";
+import type { Statement } from "../../bindings/Statement";
 import { speakerLabel } from "../../lib/format";
+
+export type HighlightKind =
+  | "note"
+  | "statement"
+  /** A statement extraction proposed, not yet reviewed. */
+  | "proposed"
+  /** The content of the proposal under review. */
+  | "focus"
+  /** Its speech verb and the words naming its speaker. */
+  | "cue"
+  | "speaker"
+  /** A name of an actor in the notebook. */
+  | "mention";
 
 export type Highlight = {
   start: number;
   end: number;
-  kind: "note" | "statement";
-  /** Tooltip text: the note, or who said it. */
+  kind: HighlightKind;
+  /** Tooltip text: the note, who said it, whom a name stands for. */
   label: string;
 };
 
 /** A run of paragraph text covered by the same set of highlights. */
 export type Segment = { start: number; end: number; highlights: Highlight[] };
 
-export function collectHighlights(view: ArticleView): Highlight[] {
+/** The proposals still to review, in reading order. */
+export function pendingProposals(statements: Statement[]): Statement[] {
+  return statements
+    .filter((statement) => statement.status === "proposed")
+    .sort((a, b) => (a.content[0]?.start ?? 0) - (b.content[0]?.start ?? 0));
+}
+
+/** Everything the reader marks in the text; `focusedId` is the proposal under review. */
+export function collectHighlights(view: ArticleView, focusedId: number | null = null): Highlight[] {
   const notes: Highlight[] = view.annotations.map((annotation) => ({
     start: annotation.anchor.start,
     end: annotation.anchor.end,
@@ -22,15 +44,24 @@ export function collectHighlights(view: ArticleView): Highlight[] {
   }));
   const statements: Highlight[] = view.statements
     .filter((statement) => statement.status !== "rejected")
-    .flatMap((statement) =>
-      statement.content.map((anchor) => ({
-        start: anchor.start,
-        end: anchor.end,
-        kind: "statement" as const,
-        label: `${speakerLabel(statement)} (${statement.kind})`,
-      })),
-    );
-  return [...notes, ...statements];
+    .flatMap((statement) => {
+      const label = `${speakerLabel(statement)} (${statement.kind})`;
+      const kind = statement.id === focusedId ? "focus" : statement.status === "proposed" ? "proposed" : "statement";
+      const parts: Highlight[] = statement.content.map((anchor) => ({ start: anchor.start, end: anchor.end, kind, label }));
+      if (statement.id === focusedId) {
+        if (statement.cue) parts.push({ start: statement.cue.start, end: statement.cue.end, kind: "cue", label: "Speech verb" });
+        const mention = statement.speaker_mention;
+        if (mention) parts.push({ start: mention.start, end: mention.end, kind: "speaker", label: `Speaker: ${speakerLabel(statement)}` });
+      }
+      return parts;
+    });
+  const mentions: Highlight[] = (view.mentions ?? []).map((mention) => ({
+    start: mention.start,
+    end: mention.end,
+    kind: "mention",
+    label: mention.metonym ? `${mention.actor.name} (named by its capital or seat)` : mention.actor.name,
+  }));
+  return [...notes, ...statements, ...mentions];
 }
 
 /**

@@ -1,10 +1,18 @@
 import { useState } from "react";
 import type { Statement } from "../../bindings/Statement";
+import type { StatementStatus } from "../../bindings/StatementStatus";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
 import { countOf, quoted, quoteText, speakerLabel, STANCE_LABELS, truncate } from "../../lib/format";
 import { useLoader } from "../../lib/useLoader";
 import { StatementCodingDialog } from "./StatementCodingDialog";
+
+const STATUS_CHOICES: { value: StatementStatus | "all"; label: string }[] = [
+  { value: "accepted", label: "Accepted" },
+  { value: "proposed", label: "To review" },
+  { value: "rejected", label: "Rejected" },
+  { value: "all", label: "All" },
+];
 
 type StatementsViewProps = {
   version: number;
@@ -18,7 +26,9 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
   const [checked, setChecked] = useState<Set<number>>(new Set());
   const [dossierId, setDossierId] = useState<number | "">("");
   const [coding, setCoding] = useState<Statement | null>(null);
-  const rows = statements.data ?? [];
+  const [status, setStatus] = useState<StatementStatus | "all">("accepted");
+  const all = statements.data ?? [];
+  const rows = status === "all" ? all : all.filter((s) => s.status === status);
   // A saved-query dossier fills itself; statements go only into fixed ones.
   const fixedDossiers = dossiers.data?.filter((dossier) => dossier.query === null) ?? null;
   const allChecked = rows.length > 0 && rows.every((s) => checked.has(s.id));
@@ -49,6 +59,22 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
     <div className="page" data-testid="statements">
       <header className="page-header">
         <h1 className="page-title">Statements ({rows.length})</h1>
+        <select
+          className="input"
+          aria-label="Which statements"
+          data-testid="status-filter"
+          value={status}
+          onChange={(event) => {
+            setStatus(event.target.value as StatementStatus | "all");
+            setChecked(new Set());
+          }}
+        >
+          {STATUS_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label} ({choice.value === "all" ? all.length : all.filter((s) => s.status === choice.value).length})
+            </option>
+          ))}
+        </select>
         <form
           className="inline-form"
           onSubmit={(event) => {
@@ -84,7 +110,11 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
         <p className="muted small">Create a dossier in the Dossiers tab to collect statements.</p>
       )}
       {rows.length === 0 && !statements.loading ? (
-        <p className="empty-hint">No statements yet. Select text in an article and choose Statement.</p>
+        <p className="empty-hint">
+          {all.length === 0
+            ? "No statements yet. Open an article to review the statements Attest proposes, or select text and choose Statement."
+            : "None with this status."}
+        </p>
       ) : (
         <table className="data-table">
           <thead>

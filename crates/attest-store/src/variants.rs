@@ -1,0 +1,181 @@
+//! Quote variants across the notebook: statements quoting nearly the same words, in one
+//! article (a pull quote and the body's version) or in several (the same quote in two
+//! outlets). The rules are `attest_core::variants`; here the quotes are read (rejected
+//! statements left out) and grouped in one pass.
+
+use crate::{Notebook, Result, StoreError};
+use attest_core::variants::{diff, group_variants, similarity, QuoteVariant, StatementVariants};
+use attest_core::ActorRef;
+use std::collections::HashMap;
+
+/// A statement's quote and what is shown with it.
+struct Quoted {
+    statement_id: i64,
+    article_id: i64,
+    article_title: String,
+    speakers: Vec<ActorRef>,
+    quote: String,
+}
+
+impl Quoted {
+    /// `self` as a variant of `asked`.
+    fn variant_of(&self, asked: &Quoted) -> QuoteVariant {
+        QuoteVariant {
+            statement_id: self.statement_id,
+            article_id: self.article_id,
+            article_title: self.article_title.clone(),
+            speakers: self.speakers.clone(),
+            quote: self.quote.clone(),
+            similarity: similarity(&asked.quote, &self.quote),
+            diff: diff(&asked.quote, &self.quote),
+        }
+    }
+}
+
+/// Variants of `asked` among `group` (which holds it), best first.
+fn variants_in(quotes: &[Quoted], group: &[usize], asked: usize) -> Vec<QuoteVariant> {
+    let mut list: Vec<QuoteVariant> = group
+        .iter()
+        .filter(|&&i| i != asked)
+        .map(|&i| quotes[i].variant_of(&quotes[asked]))
+        .collect();
+    list.sort_by(|a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then(a.statement_id.cmp(&b.statement_id))
+    });
+    list
+}
+
+impl Notebook {
+    /// Every statement's quote (content spans joined as `Statement::quote` joins them),
+    /// rejected statements left out, in id order; one query.
+    fn variant_quotes(&self) -> Result<Vec<Quoted>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.article_id, coalesce(a.title, a.fallback_title),
+                    (SELECT json_group_array(json_object('id', ac.id, 'name', ac.name)
+                                             ORDER BY sa.ord)
+                     FROM statement_actors sa JOIN actors ac ON ac.id = sa.actor_id
+                     WHERE sa.statement_id = s.id AND sa.role = 'speaker'),
+                    (SELECT group_concat(sp.exact, ' … ' ORDER BY sp.ord)
+                     FROM statement_spans sp
+                     WHERE sp.statement_id = s.id AND sp.role = 'content')
+             FROM statements s JOIN articles a ON a.id = s.article_id
+             WHERE s.status != 'rejected'
+             ORDER BY s.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        let mut quotes = Vec::new();
+        for row in rows {
+            let (statement_id, article_id, article_title, speakers, quote) = row?;
+            let speakers = serde_json::from_str(&speakers)
+                .map_err(|e| StoreError::Invalid(format!("speakers of a statement: {e}")))?;
+            quotes.push(Quoted {
+                statement_id,
+                article_id,
+                article_title,
+                speakers,
+                quote: quote.unwrap_or_default(),
+            });
+        }
+        Ok(quotes)
+    }
+
+    /// The quotes and their variant groups (indices into the quotes).
+    fn variant_grouping(&self) -> Result<(Vec<Quoted>, Vec<Vec<usize>>)> {
+        let quotes = self.variant_quotes()?;
+        let groups = group_variants(&quotes.iter().map(|q| q.quote.as_str()).collect::<Vec<_>>());
+        Ok((quotes, groups))
+    }
+
+    /// The variants of a statement's quote anywhere in the notebook (the other
+    /// statements of its group), best first; none for a rejected statement.
+    pub fn quote_variants(&self, statement_id: i64) -> Result<Vec<QuoteVariant>> {
+        // NotFound for an id that is no statement at all.
+        self.conn
+            .query_row(
+                "SELECT 1 FROM statements WHERE id = ?1",
+                [statement_id],
+                |_| Ok(()),
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound {
+                    what: "statement",
+                    id: statement_id,
+                },
+                e => e.into(),
+            })?;
+        let (quotes, groups) = self.variant_grouping()?;
+        let Some(asked) = quotes.iter().position(|q| q.statement_id == statement_id) else {
+            return Ok(Vec::new());
+        };
+        Ok(groups
+            .iter()
+            .find(|g| g.contains(&asked))
+            .map(|g| variants_in(&quotes, g, asked))
+            .unwrap_or_default())
+    }
+
+    /// For every statement of an article that has variants (in the notebook, this
+    /// article included), its variants best first; statements in id order.
+    pub fn article_variants(&self, article_id: i64) -> Result<Vec<StatementVariants>> {
+        self.article(article_id)?;
+        let (quotes, groups) = self.variant_grouping()?;
+        let group_of: HashMap<usize, usize> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, members)| members.iter().map(move |&i| (i, g)))
+            .collect();
+        Ok(quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.article_id == article_id)
+            .filter_map(|(i, q)| {
+                let group = &groups[*group_of.get(&i)?];
+                Some(StatementVariants {
+                    statement_id: q.statement_id,
+                    variants: variants_in(&quotes, group, i),
+                })
+            })
+            .collect())
+    }
+
+    /// Every group of two or more statements quoting nearly the same words, as
+    /// statement ids (ascending; groups by their first id).
+    pub fn variant_groups(&self) -> Result<Vec<Vec<i64>>> {
+        let (quotes, groups) = self.variant_grouping()?;
+        Ok(groups
+            .into_iter()
+            .map(|g| g.into_iter().map(|i| quotes[i].statement_id).collect())
+            .collect())
+    }
+
+    /// The variant groups with what is shown of each member, for listing them: the
+    /// group's first statement (similarity 1, no change) then the others with their
+    /// diffs from it, best first. With `article_id`, only groups with a statement of
+    /// that article.
+    pub fn variant_group_quotes(&self, article_id: Option<i64>) -> Result<Vec<Vec<QuoteVariant>>> {
+        if let Some(id) = article_id {
+            self.article(id)?;
+        }
+        let (quotes, groups) = self.variant_grouping()?;
+        Ok(groups
+            .iter()
+            .filter(|g| article_id.is_none_or(|a| g.iter().any(|&i| quotes[i].article_id == a)))
+            .map(|g| {
+                let head = g[0];
+                let mut members = vec![quotes[head].variant_of(&quotes[head])];
+                members.extend(variants_in(&quotes, g, head));
+                members
+            })
+            .collect())
+    }
+}
