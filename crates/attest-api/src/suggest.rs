@@ -24,11 +24,11 @@
 //! statement's sentence, in [`roles`].
 
 use crate::{Api, Result};
-use attest_core::mentions::{fold_pattern, Found};
+use attest_core::mentions::{fold_pattern, name_parts, Found};
 use attest_core::{
     ActorKind, NewStatement, Span, Statement, StatementFilter, StatementRole, StatementStatus,
 };
-use attest_extract::{propose_statements, ProposedStatement};
+use attest_extract::{overlapping, propose_statements, ProposedStatement};
 use std::collections::HashMap;
 
 mod roles;
@@ -328,12 +328,6 @@ fn words_equal(a: &str, b: &str) -> bool {
     words(a) == words(b)
 }
 
-/// Whether two lists of content spans share any character.
-fn overlapping(a: &[Span], b: &[Span]) -> bool {
-    a.iter()
-        .any(|x| b.iter().any(|y| x.start < y.end && y.start < x.end))
-}
-
 impl Api {
     /// What speaker resolution knows of the notebook's actors.
     pub(crate) fn speaker_actors(&self) -> Result<SpeakerActors> {
@@ -346,9 +340,15 @@ impl Api {
             .actors()?
             .into_iter()
             .map(|a| {
-                let names = std::iter::once(&a.name)
-                    .chain(&a.aliases)
-                    .map(|n| fold_pattern(n))
+                // A person's surname alone is a name of theirs next to a speech verb.
+                let parts = match a.kind {
+                    ActorKind::Person => name_parts(&a.name),
+                    _ => Vec::new(),
+                };
+                let names = std::iter::once(a.name.as_str())
+                    .chain(a.aliases.iter().map(String::as_str))
+                    .chain(parts)
+                    .map(fold_pattern)
                     .collect();
                 let actor = SpeakerActor {
                     names,

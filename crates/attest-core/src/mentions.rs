@@ -126,6 +126,32 @@ pub fn fold_pattern(text: &str) -> String {
     Folded::new(text.trim()).text
 }
 
+/// The words a person goes by alone once named in full: the first and the last word of
+/// a name of two to four words ("Wang" and "Yi" of "Wang Yi": family names come first in
+/// Chinese, last in English), each capitalised, two letters or more, not a title. They
+/// are looked for as weak aliases, so they count only after the full name in the same
+/// article ("Wang said" after "Wang Yi").
+pub fn name_parts(name: &str) -> Vec<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    for word in [words[0], words[words.len() - 1]] {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let is_name = word.chars().count() >= 2
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && !TITLE_WORDS.contains(&word.to_lowercase().as_str());
+        if is_name && !parts.contains(&word) {
+            parts.push(word);
+        }
+    }
+    parts
+}
+
 /// Whether a character belongs to a word for the whole-word rule.
 fn is_word_char(c: char) -> bool {
     (c.is_alphanumeric() && !is_unspaced_script(c)) || is_combining_mark(c) || c == '_'
@@ -643,6 +669,20 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_persons_name_parts_are_its_first_and_last_words() {
+        use super::name_parts;
+        assert_eq!(name_parts("Wang Yi"), ["Wang", "Yi"]);
+        assert_eq!(name_parts("Ishaq Dar"), ["Ishaq", "Dar"]);
+        assert_eq!(name_parts("Yu Jianchao"), ["Yu", "Jianchao"]);
+        assert_eq!(name_parts("Shehbaz Sharif"), ["Shehbaz", "Sharif"]);
+        assert_eq!(name_parts("Jean-Yves Le Drian"), ["Jean-Yves", "Drian"]);
+        assert_eq!(name_parts("President Xi"), ["Xi"]);
+        assert!(name_parts("Madonna").is_empty());
+        assert!(name_parts("A B").is_empty(), "single letters are initials");
+        assert!(name_parts("the Foreign Ministry of the People's Republic").is_empty());
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -95,9 +95,29 @@ fn builtin_model() -> Option<&'static Model> {
 /// Proposes the attributed statements of `text`, in text order of their cues.
 pub fn propose_statements(text: &str) -> Vec<ProposedStatement> {
     match builtin_model() {
-        Some(model) => propose_with(model, text),
+        Some(model) => one_per_passage(propose_with(model, text)),
         None => Vec::new(),
     }
+}
+
+/// Whether two lists of content spans share any character.
+pub fn overlapping(a: &[Span], b: &[Span]) -> bool {
+    a.iter()
+        .any(|x| b.iter().any(|y| x.start < y.end && y.start < x.end))
+}
+
+/// Where two proposals cover the same words ("According to a statement…, Wang stressed
+/// that…" read once from each cue), the surer one; in reading order.
+fn one_per_passage(mut proposals: Vec<ProposedStatement>) -> Vec<ProposedStatement> {
+    proposals.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let mut kept: Vec<ProposedStatement> = Vec::with_capacity(proposals.len());
+    for p in proposals {
+        if !kept.iter().any(|k| overlapping(&k.content, &p.content)) {
+            kept.push(p);
+        }
+    }
+    kept.sort_by_key(|p| p.content.first().map(|s| s.start));
+    kept
 }
 
 /// Added to the speaker tags' scores when a cue's first reading found no speaker (tuned

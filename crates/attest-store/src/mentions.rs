@@ -8,7 +8,9 @@
 //! actor change bumps it, whichever program made it).
 
 use crate::{Notebook, Result};
-use attest_core::mentions::{candidates, Folded, Found, MentionFinder, Pattern};
+use attest_core::mentions::{
+    candidates, fold_pattern, name_parts, Folded, Found, MentionFinder, Pattern,
+};
 use attest_core::{ActorCandidate, ActorRef, Mention, MentionedArticle};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
@@ -38,35 +40,65 @@ fn actors_version(conn: &Connection) -> Result<i64> {
         .unwrap_or(0))
 }
 
-/// The names and enabled aliases of every actor not merged into another.
+/// The names and enabled aliases of every actor not merged into another, and the parts
+/// of persons' names as weak aliases ("Dar" after "Ishaq Dar") unless an alias of the
+/// same words says otherwise (switched off, or not weak).
 pub(crate) fn patterns(conn: &Connection) -> Result<Vec<Pattern>> {
-    let mut out: Vec<Pattern> = conn
-        .prepare("SELECT id, name FROM actors WHERE merged_into IS NULL")?
-        .query_map([], |r| {
-            Ok(Pattern {
-                actor_id: r.get(0)?,
-                text: r.get(1)?,
-                alias_id: None,
-                weak: false,
-            })
-        })?
+    let actors: Vec<(i64, String, bool)> = conn
+        .prepare("SELECT id, name, kind = 'person' FROM actors WHERE merged_into IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let aliases = conn
+    // With the switched-off ones, which are not looked for.
+    let aliases: Vec<(Pattern, bool)> = conn
         .prepare(
-            "SELECT l.actor_id, l.alias, l.id, l.weak FROM actor_aliases l
+            "SELECT l.actor_id, l.alias, l.id, l.weak, l.disabled FROM actor_aliases l
              JOIN actors a ON a.id = l.actor_id
-             WHERE a.merged_into IS NULL AND NOT l.disabled",
+             WHERE a.merged_into IS NULL",
         )?
         .query_map([], |r| {
-            Ok(Pattern {
+            let pattern = Pattern {
                 actor_id: r.get(0)?,
                 text: r.get(1)?,
                 alias_id: Some(r.get(2)?),
                 weak: r.get(3)?,
-            })
+            };
+            Ok((pattern, r.get(4)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    out.extend(aliases);
+    let mut out = Vec::new();
+    for (actor_id, name, person) in actors {
+        if person {
+            // An alias the analyst gave (or switched off) says how the part counts.
+            let given: Vec<String> = aliases
+                .iter()
+                .filter(|(a, _)| a.actor_id == actor_id)
+                .map(|(a, _)| fold_pattern(&a.text))
+                .collect();
+            out.extend(
+                name_parts(&name)
+                    .into_iter()
+                    .filter(|part| !given.contains(&fold_pattern(part)))
+                    .map(|part| Pattern {
+                        actor_id,
+                        text: part.to_owned(),
+                        alias_id: None,
+                        weak: true,
+                    }),
+            );
+        }
+        out.push(Pattern {
+            actor_id,
+            text: name,
+            alias_id: None,
+            weak: false,
+        });
+    }
+    out.extend(
+        aliases
+            .into_iter()
+            .filter(|(_, disabled)| !disabled)
+            .map(|(a, _)| a),
+    );
     Ok(out)
 }
 

@@ -372,3 +372,25 @@ fn candidates_with_counts_leave_known_actors_out() {
     );
     assert_eq!(nb.actor_candidates(Some(a)).unwrap()[0].count, 2);
 }
+
+#[test]
+fn a_persons_surname_counts_after_the_full_name_until_switched_off() {
+    let (_d, mut nb) = notebook();
+    let dar = actor(&mut nb, "Ishaq Dar", ActorKind::Person, &[]);
+    let text = "Dar arrived early. Ishaq Dar met Wang Yi. Later Dar said the talks went well.";
+    let article = import(&mut nb, text, "2026-01-01");
+    // Not before the full name; after it, resolved to it.
+    assert_eq!(
+        found(&nb, article),
+        pairs(&[("Ishaq Dar", "Ishaq Dar"), ("Dar", "Ishaq Dar")])
+    );
+    let ms = nb.mentions(article).unwrap();
+    assert_eq!(ms[1].resolved_from, Some(ms[0].start));
+
+    // An alias of the same word, switched off, stops it.
+    nb.add_alias(dar, "Dar").unwrap();
+    let alias = nb.actor_profile(dar).unwrap().aliases[0].id;
+    nb.set_alias_flags(alias, false, false, false, true)
+        .unwrap();
+    assert_eq!(found(&nb, article), pairs(&[("Ishaq Dar", "Ishaq Dar")]));
+}

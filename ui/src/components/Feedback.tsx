@@ -28,7 +28,8 @@ export function FeedbackProvider({ children }: { children: ReactNode }) {
 
   const toast = useCallback((text: string) => {
     const id = nextId.current++;
-    setToasts((current) => [...current, { id, text }]);
+    // The newest two: a burst of quick actions (reviewing with keys) must not pile up.
+    setToasts((current) => [...current.slice(-1), { id, text }]);
     setTimeout(() => setToasts((current) => current.filter((t) => t.id !== id)), TOAST_MS);
   }, []);
 

@@ -92,6 +92,7 @@ export function ProposalReview(props: ProposalReviewProps) {
           return (
             <li
               key={proposal.id}
+              ref={focused ? scrollIntoSight : undefined}
               className={`side-item proposal${focused ? " is-focused" : ""}`}
               data-testid="proposal"
               aria-current={focused ? "true" : undefined}
@@ -127,6 +128,11 @@ export function ProposalReview(props: ProposalReviewProps) {
       </ul>
     </section>
   );
+}
+
+/** Keeps the proposal under review in sight in the side panel as the review moves. */
+function scrollIntoSight(item: HTMLLIElement | null) {
+  item?.scrollIntoView?.({ block: "nearest" });
 }
 
 function SpeakerLine({ proposal }: { proposal: Statement }) {
