@@ -243,6 +243,16 @@ pub async fn article_variants(
     state.with(|api| api.article_variants(article_id))
 }
 
+/// The coding dialog's save: stance, topics, addressees, targets, reported-via.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn code_statement(
+    state: State<'_, AppState>,
+    id: i64,
+    coding: StatementCoding,
+) -> Result<Statement> {
+    state.with(|api| api.code_statement(id, &coding))
+}
+
 /// Replaces a statement's actors in one role (speakers, addressees or targets).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_statement_actors(
@@ -426,16 +436,6 @@ pub async fn update_dossier(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn freeze_dossier(state: State<'_, AppState>, id: i64) -> Result<DossierDetail> {
     state.with(|api| api.freeze_dossier(id))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub async fn set_statement_coding(
-    state: State<'_, AppState>,
-    id: i64,
-    stance: Option<Stance>,
-    topics: Vec<String>,
-) -> Result<Statement> {
-    state.with(|api| api.set_statement_coding(id, stance, &topics))
 }
 
 #[tauri::command(rename_all = "snake_case")]

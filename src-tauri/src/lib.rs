@@ -45,7 +45,6 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::create_query_dossier,
             commands::freeze_dossier,
             commands::update_dossier,
-            commands::set_statement_coding,
             commands::citation_style,
             commands::citation_styles,
             commands::set_citation_style,
@@ -66,6 +65,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::reject_statement,
             commands::article_variants,
             commands::set_statement_actors,
+            commands::code_statement,
         ])
 }
 

@@ -115,9 +115,13 @@ fn drop_attribute_compile_through_the_commands() {
     );
     assert_eq!(detail["items"][2]["entry"]["type"], "article");
     let coded = h.ok(
-        "set_statement_coding",
-        json!({"id": statement["id"], "stance": "supports", "topics": ["trade"]}),
+        "code_statement",
+        json!({"id": statement["id"], "coding": {
+            "stance": "supports", "topics": ["trade"], "addressee_actor_ids": [],
+            "target_actor_ids": [actor["id"]], "reported_via": "a press conference"}}),
     );
+    assert_eq!(coded["targets"][0]["name"], "Selin Aydın");
+    assert_eq!(coded["reported_via"], "a press conference");
     assert_eq!(
         (&coded["stance"], &coded["topics"][0]),
         (&json!("supports"), &json!("trade"))

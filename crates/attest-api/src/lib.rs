@@ -290,6 +290,11 @@ impl Api {
         Ok(self.notebook.set_statement_coding(id, stance, topics)?)
     }
 
+    /// Stance, topics, addressees, targets and reported-via at once (one transaction).
+    pub fn code_statement(&mut self, id: i64, coding: &StatementCoding) -> Result<Statement> {
+        Ok(self.notebook.code_statement(id, coding)?)
+    }
+
     pub fn create_query_dossier(
         &mut self,
         title: &str,

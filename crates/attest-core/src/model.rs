@@ -351,6 +351,21 @@ pub struct NewStatement {
     pub date: Option<String>,
 }
 
+/// How the analyst codes a statement beyond who said it: the whole coding at once, as
+/// the coding dialog saves it (each field replaces what the statement had).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatementCoding {
+    pub stance: Option<Stance>,
+    pub topics: Vec<String>,
+    /// To whom it was said.
+    pub addressee_actor_ids: Vec<i64>,
+    /// Whom or what it is about (criticised, praised, urged).
+    pub target_actor_ids: Vec<i64>,
+    /// What it was reported through; blank clears it.
+    pub reported_via: Option<String>,
+}
+
 /// The part an actor plays in a statement (`statement_actors.role`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

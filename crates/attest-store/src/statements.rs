@@ -1,7 +1,7 @@
 use crate::{found, touched, Notebook, Result, StoreError};
 use attest_core::{
-    text, ActorRef, Anchor, DossierQuery, NewStatement, Span, Stance, Statement, StatementFilter,
-    StatementKind, StatementRole, StatementStatus,
+    text, ActorRef, Anchor, DossierQuery, NewStatement, Span, Stance, Statement, StatementCoding,
+    StatementFilter, StatementKind, StatementRole, StatementStatus,
 };
 use rusqlite::{params, Transaction};
 
@@ -68,25 +68,7 @@ impl Notebook {
         actor_ids: &[i64],
     ) -> Result<Statement> {
         let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM statements WHERE id = ?1)",
-            [statement_id],
-            |r| r.get(0),
-        )?;
-        touched(usize::from(exists), "statement", statement_id)?;
-        for &id in actor_ids {
-            let known: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM actors WHERE id = ?1)",
-                [id],
-                |r| r.get(0),
-            )?;
-            touched(usize::from(known), "actor", id)?;
-        }
-        tx.execute(
-            "DELETE FROM statement_actors WHERE statement_id = ?1 AND role = ?2",
-            params![statement_id, role.as_str()],
-        )?;
-        insert_actors(&tx, statement_id, role, actor_ids)?;
+        replace_actors(&tx, statement_id, role, actor_ids)?;
         tx.commit()?;
         self.statement(statement_id)
     }
@@ -98,12 +80,9 @@ impl Notebook {
         id: i64,
         reported_via: Option<&str>,
     ) -> Result<Statement> {
-        let value = reported_via.map(str::trim).filter(|v| !v.is_empty());
-        let n = self.conn.execute(
-            "UPDATE statements SET reported_via = ?2 WHERE id = ?1",
-            params![id, value],
-        )?;
-        touched(n, "statement", id)?;
+        let tx = self.conn.transaction()?;
+        write_reported_via(&tx, id, reported_via)?;
+        tx.commit()?;
         self.statement(id)
     }
 
@@ -149,13 +128,24 @@ impl Notebook {
         topics: &[String],
     ) -> Result<Statement> {
         let tx = self.conn.transaction()?;
-        let n = tx.execute(
-            "UPDATE statements SET stance = ?2 WHERE id = ?1",
-            params![id, stance.map(Stance::as_str)],
+        write_stance_and_topics(&tx, id, stance, topics)?;
+        tx.commit()?;
+        self.statement(id)
+    }
+
+    /// Codes a statement in one transaction: stance, topics, addressees, targets and
+    /// reported-via, each replacing what it had.
+    pub fn code_statement(&mut self, id: i64, coding: &StatementCoding) -> Result<Statement> {
+        let tx = self.conn.transaction()?;
+        write_stance_and_topics(&tx, id, coding.stance, &coding.topics)?;
+        replace_actors(
+            &tx,
+            id,
+            StatementRole::Addressee,
+            &coding.addressee_actor_ids,
         )?;
-        touched(n, "statement", id)?;
-        tx.execute("DELETE FROM statement_topics WHERE statement_id = ?1", [id])?;
-        insert_topics(&tx, id, topics)?;
+        replace_actors(&tx, id, StatementRole::Target, &coding.target_actor_ids)?;
+        write_reported_via(&tx, id, coding.reported_via.as_deref())?;
         tx.commit()?;
         self.statement(id)
     }
@@ -390,6 +380,59 @@ fn insert_statement(
 }
 
 /// Adds a statement's actors in one role, in the order given (repeats dropped).
+fn write_stance_and_topics(
+    tx: &Transaction,
+    id: i64,
+    stance: Option<Stance>,
+    topics: &[String],
+) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE statements SET stance = ?2 WHERE id = ?1",
+        params![id, stance.map(Stance::as_str)],
+    )?;
+    touched(n, "statement", id)?;
+    tx.execute("DELETE FROM statement_topics WHERE statement_id = ?1", [id])?;
+    insert_topics(tx, id, topics)
+}
+
+/// Blank words clear it.
+fn write_reported_via(tx: &Transaction, id: i64, reported_via: Option<&str>) -> Result<()> {
+    let value = reported_via.map(str::trim).filter(|v| !v.is_empty());
+    let n = tx.execute(
+        "UPDATE statements SET reported_via = ?2 WHERE id = ?1",
+        params![id, value],
+    )?;
+    touched(n, "statement", id)
+}
+
+/// Replaces the statement's actors in `role` by `actor_ids` (each must exist).
+fn replace_actors(
+    tx: &Transaction,
+    statement_id: i64,
+    role: StatementRole,
+    actor_ids: &[i64],
+) -> Result<()> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM statements WHERE id = ?1)",
+        [statement_id],
+        |r| r.get(0),
+    )?;
+    touched(usize::from(exists), "statement", statement_id)?;
+    for &id in actor_ids {
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM actors WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        touched(usize::from(known), "actor", id)?;
+    }
+    tx.execute(
+        "DELETE FROM statement_actors WHERE statement_id = ?1 AND role = ?2",
+        params![statement_id, role.as_str()],
+    )?;
+    insert_actors(tx, statement_id, role, actor_ids)
+}
+
 fn insert_actors(
     tx: &Transaction,
     statement_id: i64,

@@ -332,3 +332,56 @@ fn merging_notebooks_carries_addressees_targets_and_reported_via() {
     drop(nb);
     assert_healthy(&path);
 }
+
+#[test]
+fn the_coding_dialog_saves_everything_in_one_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = fixture(&dir.path().join("n.attest"));
+    let mut new = new_statement(&f);
+    (
+        new.addressee_actor_ids,
+        new.target_actor_ids,
+        new.reported_via,
+    ) = (vec![], vec![], None);
+    let id = f.nb.add_statement(&new).unwrap().id;
+
+    let coding = attest_core::StatementCoding {
+        stance: Some(attest_core::Stance::Opposes),
+        topics: vec!["ceasefire".into()],
+        addressee_actor_ids: vec![f.dar],
+        target_actor_ids: vec![f.india, f.japan],
+        reported_via: Some("a telephone call".into()),
+    };
+    let coded = f.nb.code_statement(id, &coding).unwrap();
+    assert_eq!(coded.stance, Some(attest_core::Stance::Opposes));
+    assert_eq!(coded.topics, ["ceasefire"]);
+    assert_eq!(names(&coded.addressees), ["Ishaq Dar"]);
+    assert_eq!(names(&coded.targets), ["India", "Japan"]);
+    assert_eq!(coded.reported_via.as_deref(), Some("a telephone call"));
+    assert_eq!(
+        names(&coded.speakers),
+        ["Wang Yi"],
+        "speakers are not coding"
+    );
+
+    // An unknown target: nothing of the new coding is written.
+    let bad = attest_core::StatementCoding {
+        stance: None,
+        topics: vec![],
+        addressee_actor_ids: vec![],
+        target_actor_ids: vec![9999],
+        reported_via: None,
+    };
+    let err = f.nb.code_statement(id, &bad).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "actor", .. }),
+        "{err:?}"
+    );
+    assert_eq!(f.nb.statement(id).unwrap(), coded);
+
+    // Empty coding clears it all.
+    let cleared = f.nb.code_statement(id, &Default::default()).unwrap();
+    assert!(cleared.stance.is_none() && cleared.topics.is_empty());
+    assert!(cleared.addressees.is_empty() && cleared.targets.is_empty());
+    assert!(cleared.reported_via.is_none());
+}

@@ -30,8 +30,8 @@ import type { NewStatement } from "../bindings/NewStatement";
 import type { NotebookInfo } from "../bindings/NotebookInfo";
 import type { Snapshot } from "../bindings/Snapshot";
 import type { Span } from "../bindings/Span";
-import type { Stance } from "../bindings/Stance";
 import type { Statement } from "../bindings/Statement";
+import type { StatementCoding } from "../bindings/StatementCoding";
 import type { StatementFilter } from "../bindings/StatementFilter";
 import type { StatementRole } from "../bindings/StatementRole";
 import type { StatementVariants } from "../bindings/StatementVariants";
@@ -93,6 +93,8 @@ export const api = {
   addStatement: (statement: NewStatement) => invoke<Statement>("add_statement", { statement }),
   /** A proposed statement becomes part of the record. */
   acceptStatement: (id: number) => invoke<Statement>("accept_statement", { id }),
+  /** Stance, topics, addressees, targets and reported-via at once. */
+  codeStatement: (id: number, coding: StatementCoding) => invoke<Statement>("code_statement", { id, coding }),
   /** Replaces a statement's actors in one role: its speakers, addressees or targets. */
   setStatementActors: (id: number, role: StatementRole, actorIds: number[]) =>
     invoke<Statement>("set_statement_actors", { id, role, actor_ids: actorIds }),
@@ -101,8 +103,6 @@ export const api = {
   /** A proposal turned down: kept, so it is not proposed again. */
   rejectStatement: (id: number) => invoke<Statement>("reject_statement", { id }),
   listStatements: (filter: StatementFilter = ALL_STATEMENTS) => invoke<Statement[]>("list_statements", { filter }),
-  setStatementCoding: (id: number, stance: Stance | null, topics: string[]) =>
-    invoke<Statement>("set_statement_coding", { id, stance, topics }),
 
   listDossiers: () => invoke<Dossier[]>("list_dossiers"),
   createDossier: (title: string, description: string) => invoke<Dossier>("create_dossier", { title, description }),

@@ -13,6 +13,17 @@ export function speakerLabel(statement: Statement): string {
   return statement.speaker_mention?.exact ?? "Unknown speaker";
 }
 
+/** "to Ishaq Dar · about India · via a telephone call": what the coding adds to a quote. */
+export function statementContext(statement: Statement): string {
+  return [
+    statement.addressees.length > 0 && `to ${speakerNames(statement.addressees)}`,
+    statement.targets.length > 0 && `about ${speakerNames(statement.targets)}`,
+    statement.reported_via && `via ${statement.reported_via}`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 /** The quoted words of a statement; several content spans are joined by an ellipsis. */
 export function quoteText(content: Anchor[]): string {
   return content.map((anchor) => anchor.exact).join(" … ");

@@ -6,7 +6,7 @@ import type { RelatedArticle } from "../../bindings/RelatedArticle";
 import type { Statement } from "../../bindings/Statement";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
-import { countOf, quoted, quoteText, speakerLabel, truncate } from "../../lib/format";
+import { countOf, quoted, quoteText, speakerLabel, statementContext, truncate } from "../../lib/format";
 import { VariantNote } from "./VariantNote";
 
 type ReaderSidePanelProps = {
@@ -40,7 +40,7 @@ export function ReaderSidePanel({ review, statements, variantsOf, annotations, r
                 <strong>{speakerLabel(statement)}</strong> — {quoted(truncate(quoteText(statement.content), 140))}
               </button>
               <span className="badge">{statement.kind}</span>
-              {statement.reported_via && <span className="side-note-text">via {statement.reported_via}</span>}
+              {statementContext(statement) && <span className="side-note-text">{statementContext(statement)}</span>}
               <VariantNote articleId={statement.article_id} variants={variantsOf.get(statement.id) ?? []} onOpenArticle={onOpenArticle} />
             </li>
           ))}

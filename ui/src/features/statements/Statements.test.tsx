@@ -33,11 +33,14 @@ describe("Statements", () => {
     expect(backend.callsTo("add_to_dossier")).toEqual([{ dossier_id: 3, statement_ids: [21, 23] }]);
   });
 
-  it("shows each statement's stance and topics and edits them", async () => {
+  it("shows each statement's stance and topics and codes it: stance, topics, target, reported via", async () => {
     const coded = { ...statement(21, "one"), stance: "supports" as const, topics: ["trade", "Taiwan"] };
     const backend = await renderApp({
       list_statements: () => [coded, statement(22, "two", "Li Qiang")],
-      set_statement_coding: ({ id, stance, topics }) => ({ ...coded, id, stance, topics }),
+      code_statement: ({ id, coding }) => {
+        const { stance, topics, target_actor_ids, reported_via } = coding as { stance: null; topics: string[]; target_actor_ids: number[]; reported_via: string };
+        return { ...coded, id, stance, topics, reported_via, targets: target_actor_ids.map((t) => ({ id: t, name: "Ministry of Foreign Affairs" })) };
+      },
     });
     fireEvent.click(screen.getByRole("tab", { name: "Statements" }));
     const rows = await screen.findAllByTestId("statement-row");
@@ -56,10 +59,31 @@ describe("Statements", () => {
     expect(topics.value).toBe("trade, Taiwan");
     fireEvent.change(stance, { target: { value: "" } });
     fireEvent.change(topics, { target: { value: "trade, , border security " } });
+    // A target typed: Enter takes the first matching actor.
+    const targetInput = within(within(dialog).getByTestId("targets")).getByRole("textbox");
+    fireEvent.change(targetInput, { target: { value: "mfa" } });
+    await within(dialog).findByRole("button", { name: "Ministry of Foreign Affairs" });
+    fireEvent.keyDown(targetInput, { key: "Enter" });
+    expect(within(dialog).getAllByTestId("targets-chip").map((chip) => chip.textContent)).toEqual(["Ministry of Foreign Affairs×"]);
+    fireEvent.change(within(dialog).getByTestId("reported-via-input"), { target: { value: " a press conference " } });
     fireEvent.click(within(dialog).getByTestId("save-coding"));
 
-    await screen.findByText("Stance and topics saved");
-    expect(backend.callsTo("set_statement_coding")).toEqual([{ id: 21, stance: null, topics: ["trade", "border security"] }]);
+    await screen.findByText("Coding saved");
+    expect(within(screen.getAllByTestId("statement-row")[0]).getByTestId("statement-context").textContent).toBe(
+      "about Ministry of Foreign Affairs · via a press conference",
+    );
+    expect(backend.callsTo("code_statement")).toEqual([
+      {
+        id: 21,
+        coding: {
+          stance: null,
+          topics: ["trade", "border security"],
+          addressee_actor_ids: [],
+          target_actor_ids: [2],
+          reported_via: "a press conference",
+        },
+      },
+    ]);
     expect(screen.queryByTestId("coding-dialog")).toBeNull();
     const updated = screen.getAllByTestId("statement-row")[0];
     expect(within(updated).getByTestId("statement-stance").textContent).toBe("");

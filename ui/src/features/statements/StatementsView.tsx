@@ -3,7 +3,7 @@ import type { Statement } from "../../bindings/Statement";
 import type { StatementStatus } from "../../bindings/StatementStatus";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
-import { countOf, quoted, quoteText, speakerLabel, STANCE_LABELS, truncate } from "../../lib/format";
+import { countOf, quoted, quoteText, speakerLabel, STANCE_LABELS, statementContext, truncate } from "../../lib/format";
 import { useLoader } from "../../lib/useLoader";
 import { StatementCodingDialog } from "./StatementCodingDialog";
 
@@ -150,7 +150,14 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
                   />
                 </td>
                 <td className="speaker-cell">{speakerLabel(statement)}</td>
-                <td className="quote-cell">{quoted(truncate(quoteText(statement.content), 240))}</td>
+                <td className="quote-cell">
+                  {quoted(truncate(quoteText(statement.content), 240))}
+                  {statementContext(statement) && (
+                    <span className="muted small statement-context" data-testid="statement-context">
+                      {statementContext(statement)}
+                    </span>
+                  )}
+                </td>
                 <td>
                   <span className="badge">{statement.kind}</span>
                 </td>
@@ -176,7 +183,7 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
                     type="button"
                     className="button button-small"
                     data-testid="edit-coding"
-                    aria-label={`Edit stance and topics of the statement by ${speakerLabel(statement)}`}
+                    aria-label={`Code the statement by ${speakerLabel(statement)}`}
                     onClick={() => setCoding(statement)}
                   >
                     Edit…
@@ -194,7 +201,7 @@ export function StatementsView({ version, onOpenArticle }: StatementsViewProps) 
           onSaved={(saved) => {
             statements.setData(rows.map((s) => (s.id === saved.id ? saved : s)));
             setCoding(null);
-            toast("Stance and topics saved");
+            toast("Coding saved");
           }}
         />
       )}
