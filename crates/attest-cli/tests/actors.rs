@@ -4,7 +4,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{attest, repo};
+use common::{attest, repo, run_ok};
 
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
@@ -21,16 +21,6 @@ fn run(nb: &std::path::Path, args: &[&str]) -> Vec<Value> {
         String::from_utf8_lossy(&out.stderr)
     );
     json_lines(&out.stdout)
-}
-
-fn text_of(nb: &std::path::Path, args: &[&str]) -> String {
-    let out = attest(nb).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
@@ -94,7 +84,7 @@ fn registry_profile_merge_split_and_mentions() {
     assert_eq!(profile["statements"][0]["content"][0]["exact"], quote);
     assert_eq!(profile["roles"][0]["of_actor"]["name"], "China");
     assert_eq!(profile["details"]["colour"], "#d62728");
-    let shown = text_of(&nb, &["actors", "show", "Wang Yi"]);
+    let shown = run_ok(&nb, &["actors", "show", "Wang Yi"]);
     assert!(shown.contains("aliases: Wang (weak)"), "{shown}");
     assert!(
         shown.contains("role: Foreign Minister of China, 2023-07-25"),

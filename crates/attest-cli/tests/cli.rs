@@ -2,11 +2,10 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::Path;
 
 mod common;
 
-use common::{attest, repo};
+use common::{attest, repo, run_ok};
 
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
@@ -262,17 +261,6 @@ fn inspect_covers_every_format_and_names_the_part_of_a_file() {
         .iter()
         .any(|r| r["part"] == "../../escape.txt" && r["ok"] == false));
     assert_eq!(out.status.code(), Some(1));
-}
-
-/// Runs `attest` and returns its standard output, failing with its standard error.
-fn run_ok(nb: &Path, args: &[&str]) -> String {
-    let out = attest(nb).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "attest {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

@@ -13,7 +13,6 @@
 //! loudly that it skipped.
 #![cfg(target_os = "linux")]
 
-#[allow(dead_code)]
 mod common;
 
 use common::{attest, repo};

@@ -5,17 +5,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{attest, repo};
-
-fn run(nb: &std::path::Path, args: &[&str]) -> String {
-    let out = attest(nb).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::{attest, repo, run_ok};
 
 #[test]
 fn variants_of_the_seed_pull_quote() {
@@ -27,7 +17,7 @@ fn variants_of_the_seed_pull_quote() {
         return;
     };
     attest(&nb).arg("import").arg(&seed).assert().success();
-    run(&nb, &["actors", "add", "Wang Yi"]);
+    run_ok(&nb, &["actors", "add", "Wang Yi"]);
     for word in ["defending", "safeguarding", "Islamabad"] {
         let quote = match word {
             "Islamabad" => "Islamabad finds itself navigating both rising conflict",
@@ -37,7 +27,7 @@ fn variants_of_the_seed_pull_quote() {
             ),
         };
         let span = attest_core::text::find(&text, quote).unwrap();
-        run(
+        run_ok(
             &nb,
             &[
                 "statements",
@@ -54,14 +44,14 @@ fn variants_of_the_seed_pull_quote() {
         );
     }
 
-    let shown = run(&nb, &["statements", "variants"]);
+    let shown = run_ok(&nb, &["statements", "variants"]);
     assert!(shown.starts_with("group 1 (2 statements)\n"), "{shown}");
     assert!(shown.contains("#1  Wang Yi in #1 "), "{shown}");
     assert!(shown.contains("(0.92): “China stands firmly"), "{shown}");
     assert!(shown.contains("[-defending-] {+safeguarding+}"), "{shown}");
     assert!(!shown.contains("Islamabad"), "{shown}");
 
-    let lines: Vec<Value> = run(&nb, &["--json", "statements", "variants", "--article", "1"])
+    let lines: Vec<Value> = run_ok(&nb, &["--json", "statements", "variants", "--article", "1"])
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();

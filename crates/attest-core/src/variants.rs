@@ -28,6 +28,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::collections::HashMap;
 use ts_rs::TS;
 
+use crate::mentions::{is_combining_mark, is_unspaced_script};
 use crate::ActorRef;
 
 /// Dice similarity over words at or above which two quotes are variants.
@@ -96,24 +97,8 @@ struct Token {
     end: usize,
 }
 
-/// Scripts written without spaces between words: one word per character.
-fn is_unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-fn is_combining_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
-        | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F
-        | 0x0981..=0x0983 | 0x09BC..=0x09D7 | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E
-        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C..=0x200D | 0x20D0..=0x20FF
-        | 0xFE20..=0xFE2F)
-}
-
 fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() && !is_unspaced(c)) || is_combining_mark(c)
+    (c.is_alphanumeric() && !is_unspaced_script(c)) || is_combining_mark(c)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -127,7 +112,7 @@ fn tokens(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if is_unspaced(c) {
+        if is_unspaced_script(c) {
             out.push(Token {
                 word: c.to_lowercase().collect(),
                 start,

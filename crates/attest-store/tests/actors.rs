@@ -1,8 +1,10 @@
 //! The actor registry and mentions, on real notebook files.
 
-use attest_core::similarity::ArticleKeys;
 use attest_core::*;
-use attest_store::{Notebook, SourceFile};
+use attest_store::Notebook;
+use common::insert_text;
+
+mod common;
 
 fn notebook() -> (tempfile::TempDir, Notebook) {
     let dir = tempfile::tempdir().unwrap();
@@ -11,30 +13,12 @@ fn notebook() -> (tempfile::TempDir, Notebook) {
 }
 
 fn import(nb: &mut Notebook, text: &str, published: &str) -> i64 {
-    let draft = ArticleDraft {
-        meta: ArticleMeta {
-            title: Some(text.chars().take(20).collect()),
-            published: Some(published.into()),
-            ..Default::default()
-        },
-        text: text.into(),
-        fallback_title: "f".into(),
-        format: SourceFormat::Text,
-        warnings: vec![],
+    let meta = ArticleMeta {
+        title: Some(text.chars().take(20).collect()),
+        published: Some(published.into()),
+        ..Default::default()
     };
-    let source = SourceFile {
-        name: "a.txt",
-        path: "/tmp/a.txt",
-        bytes: text.as_bytes(),
-        sha256: "00",
-    };
-    match nb
-        .insert_article(&draft, &source, &ArticleKeys::of(text))
-        .unwrap()
-    {
-        attest_store::InsertOutcome::Inserted { id, .. } => id,
-        other => panic!("{other:?}"),
-    }
+    insert_text(nb, text, meta)
 }
 
 fn actor(nb: &mut Notebook, name: &str, kind: ActorKind, aliases: &[&str]) -> i64 {

@@ -4,42 +4,23 @@
 
 mod common;
 
-use attest_core::similarity::ArticleKeys;
 use attest_core::{
-    text, ActorKind, ArticleDraft, ArticleMeta, NewActor, NewStatement, SourceFormat, Span,
-    Statement, StatementFilter, StatementKind, StatementRole, StatementStatus,
+    text, ActorKind, ArticleMeta, NewActor, NewStatement, Span, Statement, StatementFilter,
+    StatementKind, StatementRole, StatementStatus,
 };
-use attest_store::{InsertOutcome, Notebook, SourceFile, StoreError};
-use common::assert_healthy;
+use attest_store::{Notebook, StoreError};
+use common::{assert_healthy, insert_text};
 use std::path::Path;
 
 const TEXT: &str = "Talks\nBEIJING: Wang told Dar and Yu in a call that “we stand firmly”, \
                     according to a statement released by the ministry.";
 
 fn add_article(nb: &mut Notebook, text: &str) -> i64 {
-    let draft = ArticleDraft {
-        meta: ArticleMeta {
-            title: Some("Talks".into()),
-            ..ArticleMeta::default()
-        },
-        text: text.into(),
-        fallback_title: "Talks".into(),
-        format: SourceFormat::Text,
-        warnings: vec![],
+    let meta = ArticleMeta {
+        title: Some("Talks".into()),
+        ..ArticleMeta::default()
     };
-    let source = SourceFile {
-        name: "a.txt",
-        path: "a.txt",
-        bytes: text.as_bytes(),
-        sha256: "sha",
-    };
-    match nb
-        .insert_article(&draft, &source, &ArticleKeys::of(text))
-        .unwrap()
-    {
-        InsertOutcome::Inserted { id, .. } => id,
-        other => panic!("{other:?}"),
-    }
+    insert_text(nb, text, meta)
 }
 
 fn actor(nb: &mut Notebook, name: &str, kind: ActorKind) -> i64 {

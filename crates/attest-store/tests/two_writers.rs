@@ -1,28 +1,11 @@
 //! Two connections writing the same notebook at once (the app and the CLI, or the app
 //! and its background snapshot): every write waits its turn, none fails as busy.
 
-use attest_core::similarity::ArticleKeys;
-use attest_core::*;
-use attest_store::{InsertOutcome, Notebook, SourceFile};
+use attest_store::Notebook;
+use common::insert_text;
 use std::path::Path;
 
-fn import(nb: &mut Notebook, text: &str) -> InsertOutcome {
-    let draft = ArticleDraft {
-        meta: ArticleMeta::default(),
-        text: text.into(),
-        fallback_title: "f".into(),
-        format: SourceFormat::Text,
-        warnings: vec![],
-    };
-    let source = SourceFile {
-        name: "a.txt",
-        path: "/tmp/a.txt",
-        bytes: text.as_bytes(),
-        sha256: "00",
-    };
-    nb.insert_article(&draft, &source, &ArticleKeys::of(text))
-        .unwrap()
-}
+mod common;
 
 fn writer(path: &Path, who: &'static str) -> std::thread::JoinHandle<()> {
     let path = path.to_path_buf();
@@ -32,10 +15,7 @@ fn writer(path: &Path, who: &'static str) -> std::thread::JoinHandle<()> {
             // An import reads (is this text here already?) before it writes: the other
             // writer's commit in between must not make it fail.
             let text = format!("{who} filed report number {i} on the border talks today.");
-            assert!(matches!(
-                import(&mut nb, &text),
-                InsertOutcome::Inserted { .. }
-            ));
+            insert_text(&mut nb, &text, Default::default());
             nb.create_dossier(&format!("{who} {i}"), "").unwrap();
         }
     })

@@ -1,10 +1,12 @@
 //! Quote variants on real notebook files: the seed's pull quote and body quote in one
 //! article, one quote in two outlets, rejected statements left out, short quotes apart.
 
-use attest_core::similarity::ArticleKeys;
 use attest_core::variants::{DiffKind, DiffPart};
 use attest_core::*;
-use attest_store::{Notebook, SourceFile};
+use attest_store::Notebook;
+use common::insert_text;
+
+mod common;
 
 const PULL: &str =
     "China stands firmly with Pakistan in defending its sovereignty and territorial integrity";
@@ -18,29 +20,11 @@ fn notebook() -> (tempfile::TempDir, Notebook) {
 }
 
 fn import(nb: &mut Notebook, title: &str, text: &str) -> i64 {
-    let draft = ArticleDraft {
-        meta: ArticleMeta {
-            title: Some(title.into()),
-            ..Default::default()
-        },
-        text: text.into(),
-        fallback_title: "f".into(),
-        format: SourceFormat::Text,
-        warnings: vec![],
+    let meta = ArticleMeta {
+        title: Some(title.into()),
+        ..Default::default()
     };
-    let source = SourceFile {
-        name: "a.txt",
-        path: "/tmp/a.txt",
-        bytes: text.as_bytes(),
-        sha256: "00",
-    };
-    match nb
-        .insert_article(&draft, &source, &ArticleKeys::of(text))
-        .unwrap()
-    {
-        attest_store::InsertOutcome::Inserted { id, .. } => id,
-        other => panic!("{other:?}"),
-    }
+    insert_text(nb, text, meta)
 }
 
 /// A statement quoting the `nth` occurrence of `quote` in the article, by `speaker`.

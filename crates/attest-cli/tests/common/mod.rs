@@ -1,5 +1,8 @@
 //! What the CLI test files share: the repository's files and the binary on a notebook.
 
+// Each test file uses some of these.
+#![allow(dead_code)]
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -15,4 +18,15 @@ pub fn attest(notebook: &Path) -> Command {
     let mut cmd = Command::cargo_bin("attest").unwrap();
     cmd.arg("--notebook").arg(notebook);
     cmd
+}
+
+/// Runs `attest` and returns its standard output, failing with its standard error.
+pub fn run_ok(nb: &Path, args: &[&str]) -> String {
+    let out = attest(nb).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "attest {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

@@ -90,3 +90,30 @@ pub fn dump(path: &Path) -> Vec<String> {
     }
     out
 }
+
+/// Stores `text` as an imported .txt article with `meta`; returns its id (panics on a
+/// duplicate).
+pub fn insert_text(
+    nb: &mut attest_store::Notebook,
+    text: &str,
+    meta: attest_core::ArticleMeta,
+) -> i64 {
+    let draft = attest_core::ArticleDraft {
+        meta,
+        text: text.into(),
+        fallback_title: "f".into(),
+        format: attest_core::SourceFormat::Text,
+        warnings: vec![],
+    };
+    let source = attest_store::SourceFile {
+        name: "a.txt",
+        path: "/tmp/a.txt",
+        bytes: text.as_bytes(),
+        sha256: "00",
+    };
+    let keys = attest_core::similarity::ArticleKeys::of(text);
+    match nb.insert_article(&draft, &source, &keys).unwrap() {
+        attest_store::InsertOutcome::Inserted { id, .. } => id,
+        other => panic!("{other:?}"),
+    }
+}
