@@ -2,7 +2,7 @@
 //! details, merging and splitting, the gazetteer, profiles, mentions and candidates.
 //! Each is one call for the desktop shell and the CLI alike.
 
-use crate::{Api, Result};
+use crate::{Api, ApiError, Result};
 use attest_core::*;
 
 impl Api {
@@ -128,7 +128,8 @@ impl Api {
     /// knows of them.
     pub fn mention_finder(&self) -> Result<MentionLookup> {
         Ok(MentionLookup {
-            finder: mentions::MentionFinder::new(self.notebook.mention_patterns()?),
+            finder: mentions::MentionFinder::new(self.notebook.mention_patterns()?)
+                .map_err(|e| ApiError::invalid(e.to_string()))?,
             actors: self.speaker_actors()?,
         })
     }
@@ -164,7 +165,8 @@ impl MentionLookup {
             }
         }
         MentionLookup {
-            finder: mentions::MentionFinder::new(patterns),
+            // Our own data, a few hundred names (tested).
+            finder: mentions::MentionFinder::new(patterns).expect("the gazetteer's names build"),
             actors,
         }
     }

@@ -355,7 +355,7 @@ pub fn mentions(from: &Path, count: usize, actors: usize) -> Result<MentionFigur
     }
     let pattern_count = patterns.len();
     let started = Instant::now();
-    let finder = MentionFinder::new(patterns);
+    let finder = MentionFinder::new(patterns).map_err(|e| ApiError::invalid(e.to_string()))?;
     let build_seconds = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let mut buffer = Folded::default();

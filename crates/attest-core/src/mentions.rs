@@ -202,8 +202,14 @@ impl std::fmt::Debug for MentionFinder {
     }
 }
 
+/// The names could not be made into one automaton: only past the size limits of
+/// `aho-corasick`, far beyond any notebook's actors, but reached by what is typed.
+#[derive(Debug, thiserror::Error)]
+#[error("the actors' names are too many or too long to look for at once: {0}")]
+pub struct TooManyNames(#[from] aho_corasick::BuildError);
+
 impl MentionFinder {
-    pub fn new(patterns: impl IntoIterator<Item = Pattern>) -> Self {
+    pub fn new(patterns: impl IntoIterator<Item = Pattern>) -> Result<Self, TooManyNames> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut folded_patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
@@ -231,13 +237,16 @@ impl MentionFinder {
                 entries[i].push(entry);
             }
         }
-        let automaton = (!folded_patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&folded_patterns)
-                .expect("patterns are plain strings")
-        });
-        MentionFinder { automaton, entries }
+        let automaton = if folded_patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&folded_patterns)?,
+            )
+        };
+        Ok(MentionFinder { automaton, entries })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -693,6 +702,7 @@ mod tests {
             alias_id: Some(i as i64),
             weak: *w,
         }))
+        .unwrap()
     }
 
     fn spans(text: &str, found: &[Found]) -> Vec<(String, i64)> {
@@ -827,7 +837,7 @@ mod tests {
             let b = (a + len).min(chars.len());
             let pattern: String = chars[a..b].iter().collect();
             prop_assume!(!pattern.trim().is_empty());
-            let f = MentionFinder::new([Pattern { text: pattern.clone(), actor_id: 1, alias_id: None, weak: false }]);
+            let f = MentionFinder::new([Pattern { text: pattern.clone(), actor_id: 1, alias_id: None, weak: false }]).unwrap();
             for m in f.find(&text) {
                 let got: String = chars[m.start as usize..m.end as usize].iter().collect();
                 prop_assert_eq!(fold_pattern(&got), fold_pattern(&pattern));

@@ -474,6 +474,12 @@ fn found<T>(r: rusqlite::Result<T>, what: &'static str, id: i64) -> Result<T> {
     }
 }
 
+impl From<attest_core::mentions::TooManyNames> for StoreError {
+    fn from(e: attest_core::mentions::TooManyNames) -> Self {
+        StoreError::Invalid(e.to_string())
+    }
+}
+
 /// Maps "no row changed" to a typed not-found error.
 fn touched(rows: usize, what: &'static str, id: i64) -> Result<()> {
     if rows == 0 {

@@ -145,7 +145,7 @@ pub(crate) fn scan_article(
 /// article's mentions are found again either way: an alias of one actor can take words
 /// from another). Returns (articles rewritten, mentions stored in them).
 pub(crate) fn rescan(conn: &Connection, scope: Option<&[i64]>) -> Result<(u32, u32)> {
-    let finder = MentionFinder::new(patterns(conn)?);
+    let finder = MentionFinder::new(patterns(conn)?)?;
     let scope: Option<HashSet<i64>> = scope.map(|s| s.iter().copied().collect());
     let mut before: HashSet<i64> = HashSet::new();
     match &scope {
@@ -227,7 +227,7 @@ impl Notebook {
                 return Ok(finder.clone());
             }
         }
-        let finder = Arc::new(MentionFinder::new(patterns(&self.conn)?));
+        let finder = Arc::new(MentionFinder::new(patterns(&self.conn)?)?);
         self.finder_cache.cached = Some((version, finder.clone()));
         Ok(finder)
     }

@@ -277,11 +277,12 @@ impl Notebook {
             params![actor_id, title, role.of_actor_id, from, to],
         )?;
         let id = self.conn.last_insert_rowid();
-        Ok(self
-            .actor_roles(actor_id)?
-            .into_iter()
-            .find(|r| r.id == id)
-            .expect("the role just added"))
+        let added = self.actor_roles(actor_id)?.into_iter().find(|r| r.id == id);
+        found(
+            added.ok_or(rusqlite::Error::QueryReturnedNoRows),
+            "role",
+            id,
+        )
     }
 
     pub fn remove_role(&mut self, role_id: i64) -> Result<()> {

@@ -61,7 +61,7 @@ fn actors() -> (MentionFinder, SpeakerActors) {
             },
         );
     }
-    (MentionFinder::new(patterns), map)
+    (MentionFinder::new(patterns).unwrap(), map)
 }
 
 /// Resolves a proposal whose speaker words are the `nth` (0-based) `speaker` in `text`
