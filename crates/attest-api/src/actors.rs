@@ -143,7 +143,7 @@ pub struct MentionLookup {
 
 impl MentionLookup {
     /// The built-in gazetteer's states, without a notebook.
-    pub fn gazetteer() -> Self {
+    pub fn gazetteer() -> Result<Self> {
         let states = gazetteer::states();
         let patterns = gazetteer::patterns(&states);
         let mut actors: crate::suggest::SpeakerActors = states
@@ -164,11 +164,11 @@ impl MentionLookup {
                 a.names.push(mentions::fold_pattern(&p.text));
             }
         }
-        MentionLookup {
-            // Our own data, a few hundred names (tested).
-            finder: mentions::MentionFinder::new(patterns).expect("the gazetteer's names build"),
+        Ok(MentionLookup {
+            finder: mentions::MentionFinder::new(patterns)
+                .map_err(|e| ApiError::invalid(e.to_string()))?,
             actors,
-        }
+        })
     }
 
     /// `{"start", "end", "text", "actor"}` for every mention in `text` (code points).

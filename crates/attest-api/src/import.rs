@@ -210,8 +210,8 @@ pub struct InspectRecord {
 
 /// One record per article the files hold (folders stand for the article files beneath
 /// them, as in an import), or one carrying the reason a file cannot be read.
-pub fn inspect(paths: &[PathBuf]) -> Vec<InspectRecord> {
-    inspect_with(paths, &crate::MentionLookup::gazetteer())
+pub fn inspect(paths: &[PathBuf]) -> crate::Result<Vec<InspectRecord>> {
+    Ok(inspect_with(paths, &crate::MentionLookup::gazetteer()?))
 }
 
 /// [`inspect`], finding the mentions of the actors `lookup` knows.

@@ -71,12 +71,16 @@ pub fn restore_snapshot(snapshot: &Path, notebook: &Path) -> Result<Option<PathB
 /// An open notebook and what can be done with it.
 pub struct Api {
     notebook: Notebook,
+    /// For each article opened: the actors' version its unattributed proposals were
+    /// last resolved against (resolving again only helps once actors change).
+    resolved_at: std::collections::HashMap<i64, i64>,
 }
 
 impl Api {
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         Ok(Api {
             notebook: Notebook::open(path)?,
+            resolved_at: Default::default(),
         })
     }
 
@@ -89,6 +93,7 @@ impl Api {
         };
         Ok(Api {
             notebook: Notebook::open_with(path, &options)?,
+            resolved_at: Default::default(),
         })
     }
 

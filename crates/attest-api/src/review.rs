@@ -55,9 +55,11 @@ impl Api {
                     && s.speaker_mention.is_some()
             })
             .collect();
-        if unattributed.is_empty() {
+        let version = self.notebook.actors_version()?;
+        if unattributed.is_empty() || self.resolved_at.get(&article_id) == Some(&version) {
             return Ok(());
         }
+        self.resolved_at.insert(article_id, version);
         let actors = self.speaker_actors()?;
         let text = self.notebook.article(article_id)?.text;
         let mentions = self.named_in(article_id)?;

@@ -185,7 +185,7 @@ fn serde_json_value(e: &ApiError) -> serde_json::Value {
 
 #[test]
 fn inspect_reports_without_a_notebook() {
-    let records = inspect(&[repo("tests/fixtures/corridor.txt")]);
+    let records = inspect(&[repo("tests/fixtures/corridor.txt")]).unwrap();
     let rec = &records[0];
     assert!(rec.ok);
     let json = serde_json::to_value(rec).unwrap();
@@ -204,7 +204,7 @@ fn inspect_reports_without_a_notebook() {
             assert_eq!(st["actor"], serde_json::Value::Null, "{st}");
         }
     }
-    let records = inspect(&[repo("tests/fixtures/nope.txt")]);
+    let records = inspect(&[repo("tests/fixtures/nope.txt")]).unwrap();
     let rec = &records[0];
     assert!(
         !rec.ok

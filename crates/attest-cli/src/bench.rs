@@ -84,19 +84,19 @@ pub fn import(notebook: &Path, paths: &[PathBuf]) -> Result<Figures, ApiError> {
 }
 
 /// Runs the import pipeline on `paths` without storing anything.
-pub fn extract(paths: &[PathBuf]) -> Figures {
+pub fn extract(paths: &[PathBuf]) -> Result<Figures, ApiError> {
     let started = Instant::now();
-    let records = attest_api::inspect(paths);
+    let records = attest_api::inspect(paths)?;
     let seconds = started.elapsed().as_secs_f64();
     let failed = records.iter().filter(|r| !r.ok).count();
-    Figures {
+    Ok(Figures {
         files: records.len(),
         articles: records.len() - failed,
         failed,
         seconds,
         per_second: records.len() as f64 / seconds.max(1e-9),
         peak_rss_mb: peak_rss_mb(),
-    }
+    })
 }
 
 /// The process's peak resident memory (Linux).

@@ -452,7 +452,7 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
             // With a notebook, its actors' mentions; else the gazetteer's states.
             let lookup = match &cli.notebook {
                 Some(path) => Api::open(path)?.mention_finder()?,
-                None => MentionLookup::gazetteer(),
+                None => MentionLookup::gazetteer()?,
             };
             Ok(inspect_files(&out, &paths, &lookup))
         }
@@ -476,7 +476,7 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
             Ok(true)
         }
         Command::Bench(BenchCommand::Extract { paths }) => {
-            let figures = bench::extract(&paths);
+            let figures = bench::extract(&paths)?;
             out.print(&figures, || figures.line());
             Ok(true)
         }

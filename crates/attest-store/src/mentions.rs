@@ -255,6 +255,11 @@ impl Notebook {
         Ok(())
     }
 
+    /// A number that changes whenever an actor, name or alias does.
+    pub fn actors_version(&self) -> Result<i64> {
+        actors_version(&self.conn)
+    }
+
     /// The actors named in an article, in reading order.
     pub fn mentions(&self, article_id: i64) -> Result<Vec<Mention>> {
         self.article(article_id)?;

@@ -7,7 +7,7 @@ import { useEscape } from "../../lib/useEscape";
 import { ActorKindSelect } from "../actors/ActorKindSelect";
 import type { TextSelection } from "./ArticleText";
 import { floatingPosition } from "./SelectionToolbar";
-import { matchActors } from "./SpeakerPicker";
+import { actorNamed, matchActors } from "./SpeakerPicker";
 
 /** The name a selection stands for: no surrounding quotes or punctuation, no possessive ’s. */
 export function nameFromSelection(selected: string): string {
@@ -50,7 +50,7 @@ export function ActorPopover({ anchor, name: selected, actors, onClose, onSaved 
     ? matchActors(actors, query)
     : [...new Map(name.split(/\s+/u).flatMap((word) => (word.length > 2 ? matchActors(actors, word) : [])).map((a) => [a.id, a])).values()].slice(0, 6);
   const weak = weakChoice ?? looksLikeSurname(name, matches[0]);
-  const known = actors.find((actor) => [actor.name, ...actor.aliases].some((n) => n.toLocaleLowerCase() === name.toLocaleLowerCase()));
+  const known = actorNamed(actors, name);
 
   const run = async (action: () => Promise<string>) => {
     setSaving(true);

@@ -3,7 +3,7 @@ import type { Actor } from "../../bindings/Actor";
 import type { QuoteVariant } from "../../bindings/QuoteVariant";
 import type { Statement } from "../../bindings/Statement";
 import { quoted, quoteText, speakerNames, truncate } from "../../lib/format";
-import { matchActors } from "./SpeakerPicker";
+import { actorNamed, matchActors } from "./SpeakerPicker";
 import { VariantNote } from "./VariantNote";
 
 /** The keys of the review, shown in the panel and handled by `reviewAction`. */
@@ -178,7 +178,7 @@ function SpeakerTyping({ proposal, actors, onSpeaker, onEditSpeaker }: ProposalR
             onEditSpeaker(false);
           } else if (event.key === "Enter") {
             event.preventDefault();
-            const exact = matches.find((a) => [a.name, ...a.aliases].some((n) => n.toLocaleLowerCase() === name.toLocaleLowerCase()));
+            const exact = actorNamed(actors, name);
             if (exact) choose({ type: "existing", actor: exact });
             else if (matches.length > 0 && name) choose({ type: "existing", actor: matches[0] });
             else if (name) choose({ type: "new", name });
@@ -195,7 +195,7 @@ function SpeakerTyping({ proposal, actors, onSpeaker, onEditSpeaker }: ProposalR
               </button>
             </li>
           ))}
-        {name !== "" && !matches.some((a) => a.name.toLocaleLowerCase() === name.toLocaleLowerCase()) && (
+        {name !== "" && actorNamed(actors, name) === undefined && (
           <li>
             <button type="button" className="speaker-option create-option" data-testid="proposal-speaker-create" onClick={() => choose({ type: "new", name })}>
               New person “{name}”

@@ -25,9 +25,10 @@ export function matchActors(actors: Actor[], query: string): Actor[] {
     .slice(0, MAX_OPTIONS);
 }
 
-function isKnownName(actors: Actor[], query: string): boolean {
-  const q = normalise(query);
-  return actors.some((actor) => [actor.name, ...actor.aliases].some((name) => normalise(name) === q));
+/** The actor whose name or an alias is exactly `name` (case and outer spaces aside). */
+export function actorNamed(actors: Actor[], name: string): Actor | undefined {
+  const q = normalise(name);
+  return actors.find((actor) => [actor.name, ...actor.aliases].some((n) => normalise(n) === q));
 }
 
 type SpeakerPickerProps = {
@@ -40,7 +41,7 @@ type SpeakerPickerProps = {
 
 export function SpeakerPicker({ actors, query, onQuery, choice, onChoice }: SpeakerPickerProps) {
   const options = matchActors(actors, query);
-  const canCreate = query.trim() !== "" && !isKnownName(actors, query);
+  const canCreate = query.trim() !== "" && actorNamed(actors, query) === undefined;
   const createNew = () => onChoice({ type: "new", name: query.trim(), kind: "person", aliases: "" });
 
   return (
