@@ -5,6 +5,9 @@ import type { ImportProgress } from "./bindings/ImportProgress";
 import type { NotebookInfo } from "./bindings/NotebookInfo";
 import { useFeedback } from "./components/Feedback";
 import { ActorsView } from "./features/actors/ActorsView";
+import { appCommands } from "./features/commands/appCommands";
+import { CommandPalette } from "./features/commands/CommandPalette";
+import { ShortcutSheet } from "./features/commands/ShortcutSheet";
 import { ArticleList } from "./features/articles/ArticleList";
 import { DossiersView } from "./features/dossiers/DossiersView";
 import { CloudWarning } from "./features/notebook/CloudWarning";
@@ -21,6 +24,7 @@ import { Welcome } from "./features/notebook/Welcome";
 import { Reader } from "./features/reader/Reader";
 import { StatementsView } from "./features/statements/StatementsView";
 import { api, errorMessage } from "./lib/api";
+import { useCommandKeys } from "./lib/shortcuts";
 
 function firstImportedId(reports: FileReport[]): number | null {
   for (const { outcome } of reports) {
@@ -48,6 +52,7 @@ export function App() {
   const [mergingPath, setMergingPath] = useState<string | null>(null);
   // The notebook path whose cloud-folder warning the analyst dismissed.
   const [warningDismissedFor, setWarningDismissedFor] = useState<string | null>(null);
+  const [overlay, setOverlay] = useState<"palette" | "shortcuts" | null>(null);
   // Files that arrive while an import runs wait for it, then go in as one batch.
   const importing = useRef(false);
   const queuedPaths = useRef<string[]>([]);
@@ -157,15 +162,23 @@ export function App() {
     if (ready) void takeLaunchRequest();
   }, [ready]);
 
+  const commands = appCommands({
+    notebookOpen: notebook !== null,
+    showTab: setTab,
+    importFiles: () => void importViaDialog(),
+    newNotebook: () => void newNotebook(),
+    openNotebook: () => void openNotebook(),
+    mergeNotebook: () => void chooseNotebookToOpen().then(setMergingPath, showError),
+    restore: () => setRestoring(true),
+    diagnostics: () => setShowDiagnostics(true),
+    showPalette: () => setOverlay("palette"),
+    showShortcuts: () => setOverlay("shortcuts"),
+  });
+  useCommandKeys(commands);
+
   const dragging = useNativeEvents({
-    onMenu: (action) => {
-      if (action === "new-notebook") void newNotebook();
-      else if (action === "open-notebook") void openNotebook();
-      else if (action === "import") void importViaDialog();
-      else if (action === "restore") setRestoring(true);
-      else if (action === "diagnostics") setShowDiagnostics(true);
-      else if (action === "merge") void chooseNotebookToOpen().then(setMergingPath, showError);
-    },
+    // The menu's items are commands of the same names.
+    onMenu: (action) => commands.find((command) => command.id === action)?.run(),
     onDropFiles: (paths) => void importPaths(paths),
     onLaunch: () => void takeLaunchRequest(),
   });
@@ -224,6 +237,8 @@ export function App() {
         <MergeDialog path={mergingPath} onClose={() => setMergingPath(null)} onMerged={() => reloadAll()} />
       )}
       {showDiagnostics && <DiagnosticsDialog onClose={() => setShowDiagnostics(false)} />}
+      {overlay === "palette" && <CommandPalette commands={commands} onClose={() => setOverlay(null)} />}
+      {overlay === "shortcuts" && <ShortcutSheet commands={commands} onClose={() => setOverlay(null)} />}
       {restoring && (
         <RestoreDialog
           notebookOpen={notebook !== null}

@@ -5,6 +5,7 @@ import type { Statement } from "../../bindings/Statement";
 import { quoted, quoteText, speakerNames, truncate } from "../../lib/format";
 import { actorNamed, matchActors } from "./SpeakerPicker";
 import { VariantNote } from "./VariantNote";
+import { isTyping } from "../../lib/shortcuts";
 
 /** The keys of the review, shown in the panel and handled by `reviewAction`. */
 export const REVIEW_KEYS = [
@@ -15,13 +16,6 @@ export const REVIEW_KEYS = [
 ] as const;
 
 export type ReviewAction = "accept" | "reject" | "speaker" | "next" | "previous";
-
-/** Whether a key press belongs to a field being typed in rather than to the review. */
-export function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element || typeof element.tagName !== "string") return false;
-  return element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName);
-}
 
 /** The review action a key press asks for, if any. */
 export function reviewAction(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "target">): ReviewAction | null {

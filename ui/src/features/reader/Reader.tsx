@@ -3,6 +3,7 @@ import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
 import { sliceByCodePoints } from "../../lib/offsets";
 import { useEscape } from "../../lib/useEscape";
+import { isTyping } from "../../lib/shortcuts";
 import { useLoader } from "../../lib/useLoader";
 import { ArticleText, type TextSelection } from "./ArticleText";
 import { ActorPopover } from "./ActorPopover";
@@ -26,6 +27,19 @@ type ReaderProps = {
 
 /** What the analyst is doing with the current selection. */
 type SelectionTool = "toolbar" | "note" | "statement" | "actor";
+
+/** The selection tool a key asks for (N note, Q statement, C actor), if any. */
+export function annotateKey(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "target">): SelectionTool | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return null;
+  if (document.querySelector("[aria-modal='true']")) return null;
+  return ({ n: "note", q: "statement", c: "actor" } as const)[event.key.toLowerCase() as "n" | "q" | "c"] ?? null;
+}
+
+/** Where to float tools for the proposal under review: below its highlight. */
+function focusAnchor(): TextSelection["anchor"] {
+  const rect = document.querySelector("mark.highlight-focus")?.getBoundingClientRect?.();
+  return rect ? { x: rect.left + rect.width / 2, y: rect.bottom } : { x: 0, y: 0 };
+}
 
 export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: ReaderProps) {
   const { toast, showError } = useFeedback();
@@ -114,6 +128,28 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
       else if (action === "speaker") setEditingSpeaker(true);
       else if (action === "next") setFocusedId(proposals[Math.min(index + 1, proposals.length - 1)].id);
       else setFocusedId(proposals[Math.max(index - 1, 0)].id);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  });
+
+  // Annotating without the mouse: N, Q, C act on the selection; with nothing selected,
+  // N annotates the proposal under review.
+  const toolKeysOn = tool === "toolbar" && !editingSpeaker && (selection !== null || focused !== null);
+  useEffect(() => {
+    if (!toolKeysOn) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const chosen = annotateKey(event);
+      if (!chosen) return;
+      if (!selection) {
+        const span = focused?.content[0];
+        if (chosen !== "note" || !span) return;
+        event.preventDefault();
+        setSelection({ span: { start: span.start, end: span.end }, anchor: focusAnchor() });
+      } else {
+        event.preventDefault();
+      }
+      setTool(chosen);
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);

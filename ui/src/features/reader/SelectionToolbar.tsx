@@ -21,13 +21,13 @@ export function SelectionToolbar({ anchor, onNote, onStatement, onActor }: Selec
       style={floatingPosition(anchor, TOOLBAR_WIDTH)}
       onMouseDown={(event) => event.preventDefault()}
     >
-      <button type="button" className="button button-small" data-testid="make-note" onClick={onNote}>
+      <button type="button" className="button button-small" data-testid="make-note" title="Note (N)" onClick={onNote}>
         Note
       </button>
-      <button type="button" className="button button-small" data-testid="make-actor" onClick={onActor}>
+      <button type="button" className="button button-small" data-testid="make-actor" title="Actor (C)" onClick={onActor}>
         Actor
       </button>
-      <button type="button" className="button button-small button-primary" data-testid="make-statement" onClick={onStatement}>
+      <button type="button" className="button button-small button-primary" data-testid="make-statement" title="Statement (Q)" onClick={onStatement}>
         Statement
       </button>
     </div>
