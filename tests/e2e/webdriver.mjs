@@ -38,12 +38,15 @@ export class Driver {
       if (i > 100) throw new Error('tauri-driver did not start');
       await sleep(100);
     }
+    // The session request launches the app: start-up figures count from here.
+    const launchedAt = Date.now();
     const res = await call(base, 'POST', '/session', {
       capabilities: { alwaysMatch: { 'tauri:options': { application: app, args: [] } } },
     });
     const driver = new Driver(base, res.sessionId);
     driver.proc = proc;
     driver.app = app;
+    driver.launchedAt = launchedAt;
     return driver;
   }
 
@@ -109,6 +112,16 @@ export class Driver {
       { type: 'keyDown', value: key },
       { type: 'keyUp', value: key },
     ]);
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  /** Holds the keys down together, then lets go: `chord(KEY.control, 'k')`. */
+  async chord(...keys) {
+    const actions = [
+      ...keys.map((value) => ({ type: 'keyDown', value })),
+      ...keys.reverse().map((value) => ({ type: 'keyUp', value })),
+    ];
     await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
     await this.cmd('DELETE', '/actions');
   }
@@ -212,3 +225,13 @@ async function call(base, method, path, body) {
   }
   return json.value;
 }
+
+/** WebDriver's codes for keys that type no character. */
+export const KEY = {
+  control: '\uE009',
+  shift: '\uE008',
+  enter: '\uE007',
+  escape: '\uE00C',
+  down: '\uE015',
+  up: '\uE013',
+};

@@ -35,6 +35,29 @@ export function annotateKey(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "meta
   return ({ n: "note", q: "statement", c: "actor" } as const)[event.key.toLowerCase() as "n" | "q" | "c"] ?? null;
 }
 
+/**
+ * User Timing entries for how long an article takes from being chosen to its first
+ * paint: `article-painted-ID` (tests/bench/app.mjs reads them; the profiler shows them).
+ */
+function useOpenTiming(articleId: number, shown: boolean) {
+  useEffect(() => {
+    performance.mark(`article-open-${articleId}`);
+  }, [articleId]);
+  useEffect(() => {
+    if (!shown) return;
+    // The frame after this commit is painted before a task queued from its callback runs.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        try {
+          performance.measure(`article-painted-${articleId}`, `article-open-${articleId}`);
+        } catch {
+          // The mark is gone (performance entries cleared): nothing to measure.
+        }
+      }),
+    );
+  }, [articleId, shown]);
+}
+
 /** Where to float tools for the proposal under review: below its highlight. */
 function focusAnchor(): TextSelection["anchor"] {
   const rect = document.querySelector("mark.highlight-focus")?.getBoundingClientRect?.();
@@ -52,6 +75,7 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
     () => new Map((variants.data ?? []).map((entry) => [entry.statement_id, entry.variants])),
     [variants.data],
   );
+  useOpenTiming(articleId, view.data?.article.id === articleId);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [tool, setTool] = useState<SelectionTool>("toolbar");
   const [focusedId, setFocusedId] = useState<number | null>(null);
