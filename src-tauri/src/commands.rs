@@ -187,7 +187,9 @@ pub async fn update_article_meta(
     id: i64,
     meta: ArticleMeta,
 ) -> Result<Article> {
-    state.with(|api| api.update_article_meta(id, &meta))
+    state.edit("Edit article details", |api| {
+        api.update_article_meta(id, &meta)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -197,7 +199,9 @@ pub async fn add_annotation(
     span: Span,
     note: String,
 ) -> Result<Annotation> {
-    state.with(|api| api.add_annotation(article_id, span, &note))
+    state.edit("Add highlight", |api| {
+        api.add_annotation(article_id, span, &note)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -208,12 +212,12 @@ pub async fn list_actors(state: State<'_, AppState>) -> Result<Vec<Actor>> {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn add_actor(state: State<'_, AppState>, actor: NewActor) -> Result<Actor> {
-    state.with(|api| api.add_actor(&actor))
+    state.edit("Add actor", |api| api.add_actor(&actor))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn add_alias(state: State<'_, AppState>, actor_id: i64, alias: String) -> Result<Actor> {
-    state.with(|api| api.add_alias(actor_id, &alias))
+    state.edit("Add alias", |api| api.add_alias(actor_id, &alias))
 }
 
 /// Adds a name to an actor with its flags (a weak alias counts only after the full
@@ -224,13 +228,13 @@ pub async fn add_alias_with(
     actor_id: i64,
     alias: NewAlias,
 ) -> Result<ActorProfile> {
-    state.with(|api| api.add_alias_with(actor_id, &alias))
+    state.edit("Add alias", |api| api.add_alias_with(actor_id, &alias))
 }
 
 /// A proposed statement becomes part of the analyst's record.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn accept_statement(state: State<'_, AppState>, id: i64) -> Result<Statement> {
-    state.with(|api| api.accept_statement(id))
+    state.edit("Accept statement", |api| api.accept_statement(id))
 }
 
 /// Near-identical quotes of the article's statements, here or in other articles, with
@@ -250,7 +254,7 @@ pub async fn code_statement(
     id: i64,
     coding: StatementCoding,
 ) -> Result<Statement> {
-    state.with(|api| api.code_statement(id, &coding))
+    state.edit("Code statement", |api| api.code_statement(id, &coding))
 }
 
 /// Replaces a statement's actors in one role (speakers, addressees or targets).
@@ -261,13 +265,18 @@ pub async fn set_statement_actors(
     role: StatementRole,
     actor_ids: Vec<i64>,
 ) -> Result<Statement> {
-    state.with(|api| api.set_statement_actors(id, role, &actor_ids))
+    let label = match role {
+        StatementRole::Speaker => "Change speakers",
+        StatementRole::Addressee => "Change addressees",
+        StatementRole::Target => "Change targets",
+    };
+    state.edit(label, |api| api.set_statement_actors(id, role, &actor_ids))
 }
 
 /// A proposal the analyst turned down: kept, so it is not proposed again.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn reject_statement(state: State<'_, AppState>, id: i64) -> Result<Statement> {
-    state.with(|api| api.reject_statement(id))
+    state.edit("Reject statement", |api| api.reject_statement(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -275,7 +284,7 @@ pub async fn add_statement(
     state: State<'_, AppState>,
     statement: NewStatement,
 ) -> Result<Statement> {
-    state.with(|api| api.add_statement(&statement))
+    state.edit("Add statement", |api| api.add_statement(&statement))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -297,7 +306,9 @@ pub async fn create_dossier(
     title: String,
     description: String,
 ) -> Result<Dossier> {
-    state.with(|api| api.create_dossier(&title, &description))
+    state.edit("New dossier", |api| {
+        api.create_dossier(&title, &description)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -311,7 +322,9 @@ pub async fn add_to_dossier(
     dossier_id: i64,
     statement_ids: Vec<i64>,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.add_to_dossier(dossier_id, &statement_ids))
+    state.edit("Add to dossier", |api| {
+        api.add_to_dossier(dossier_id, &statement_ids)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -320,7 +333,9 @@ pub async fn add_annotation_to_dossier(
     dossier_id: i64,
     annotation_id: i64,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.add_annotation_to_dossier(dossier_id, annotation_id))
+    state.edit("Add highlight to dossier", |api| {
+        api.add_annotation_to_dossier(dossier_id, annotation_id)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -329,7 +344,9 @@ pub async fn add_commentary(
     dossier_id: i64,
     text: String,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.add_commentary(dossier_id, &text))
+    state.edit("Add commentary", |api| {
+        api.add_commentary(dossier_id, &text)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -339,7 +356,9 @@ pub async fn set_item_commentary(
     item_id: i64,
     text: String,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.set_item_commentary(dossier_id, item_id, &text))
+    state.edit("Edit commentary", |api| {
+        api.set_item_commentary(dossier_id, item_id, &text)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -349,7 +368,9 @@ pub async fn move_dossier_item(
     item_id: i64,
     new_index: u32,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.move_dossier_item(dossier_id, item_id, new_index))
+    state.edit("Move dossier item", |api| {
+        api.move_dossier_item(dossier_id, item_id, new_index)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -358,7 +379,9 @@ pub async fn remove_dossier_item(
     dossier_id: i64,
     item_id: i64,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.remove_dossier_item(dossier_id, item_id))
+    state.edit("Remove from dossier", |api| {
+        api.remove_dossier_item(dossier_id, item_id)
+    })
 }
 
 /// Compiles on a blocking thread with its own connection, so a large dossier does not
@@ -401,7 +424,9 @@ pub async fn add_article_to_dossier(
     dossier_id: i64,
     article_id: i64,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.add_article_to_dossier(dossier_id, article_id))
+    state.edit("Add article to dossier", |api| {
+        api.add_article_to_dossier(dossier_id, article_id)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -410,7 +435,7 @@ pub async fn add_section(
     dossier_id: i64,
     title: String,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.add_section(dossier_id, &title))
+    state.edit("Add section", |api| api.add_section(dossier_id, &title))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -420,7 +445,9 @@ pub async fn create_query_dossier(
     description: String,
     query: DossierQuery,
 ) -> Result<Dossier> {
-    state.with(|api| api.create_query_dossier(&title, &description, &query))
+    state.edit("New saved-search dossier", |api| {
+        api.create_query_dossier(&title, &description, &query)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -430,12 +457,14 @@ pub async fn update_dossier(
     title: String,
     description: String,
 ) -> Result<DossierDetail> {
-    state.with(|api| api.update_dossier(id, &title, &description))
+    state.edit("Edit dossier", |api| {
+        api.update_dossier(id, &title, &description)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn freeze_dossier(state: State<'_, AppState>, id: i64) -> Result<DossierDetail> {
-    state.with(|api| api.freeze_dossier(id))
+    state.edit("Freeze dossier", |api| api.freeze_dossier(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -461,7 +490,9 @@ pub async fn set_citation_style(
     state: State<'_, AppState>,
     style: CitationStyle,
 ) -> Result<CitationStyle> {
-    state.with(|api| api.set_citation_style(&style))
+    state.edit("Change citation style", |api| {
+        api.set_citation_style(&style)
+    })
 }
 
 /// The snapshots of the window's notebook, newest first (also when it could not be
@@ -539,7 +570,7 @@ pub async fn actor_profile(state: State<'_, AppState>, actor_id: i64) -> Result<
 /// Sets an alias's flags (`disabled` switches it off); mentions follow.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_alias_flags(state: State<'_, AppState>, alias: ActorAlias) -> Result<ActorAlias> {
-    state.with(|api| {
+    state.edit("Change alias", |api| {
         api.set_alias_flags(
             alias.id,
             alias.weak,
@@ -557,11 +588,199 @@ pub async fn merge_actors(
     into: i64,
     merged: i64,
 ) -> Result<ActorProfile> {
-    state.with(|api| api.merge_actors(into, merged))
+    state.edit("Merge actors", |api| api.merge_actors(into, merged))
 }
 
 /// Undoes a merge: both actors are as they were before it.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn unmerge_actor(state: State<'_, AppState>, merged: i64) -> Result<ActorProfile> {
-    state.with(|api| api.unmerge_actor(merged))
+    state.edit("Unmerge actor", |api| api.unmerge_actor(merged))
+}
+
+/// One page of the article list, sorted and filtered (the list fetches pages as it
+/// scrolls).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn article_page(
+    state: State<'_, AppState>,
+    query: ArticlePageQuery,
+) -> Result<ArticlePage> {
+    state.with(|api| api.article_page(&query))
+}
+
+/// Where an article stands in the sorted, filtered list (`None`: filtered out).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn article_position(
+    state: State<'_, AppState>,
+    query: ArticlePageQuery,
+    id: i64,
+) -> Result<Option<u32>> {
+    state.with(|api| api.article_position(&query, id))
+}
+
+/// One page of the statements table, sorted and filtered.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn statement_page(
+    state: State<'_, AppState>,
+    query: StatementPageQuery,
+) -> Result<StatementPage> {
+    state.with(|api| api.statement_page(&query))
+}
+
+/// Search over articles, notes and statements with filters: a page of hits with
+/// snippets and where each match is (a malformed query is an `invalid` error saying
+/// what to fix).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: attest_core::SearchQuery,
+) -> Result<attest_core::SearchResults> {
+    state.with(|api| api.search(&query))
+}
+
+/// Undoes the session's newest edit step; answers with its label ("Add highlight"), or
+/// `null` when there is nothing to undo.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn undo(state: State<'_, AppState>) -> Result<Option<String>> {
+    state.with(|api| api.undo())
+}
+
+/// Redoes the newest undone step; answers with its label, or `null`.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn redo(state: State<'_, AppState>) -> Result<Option<String>> {
+    state.with(|api| api.redo())
+}
+
+/// The labels of what Undo and Redo would do next (for the Edit menu's items).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn undo_state(state: State<'_, AppState>) -> Result<UndoState> {
+    state.with(|api| api.undo_state())
+}
+
+/// The trash, newest first.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_trash(state: State<'_, AppState>) -> Result<Vec<TrashEntry>> {
+    state.with(|api| api.trash())
+}
+
+/// Puts a deleted thing back with what was deleted along with it (an undoable step).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_from_trash(state: State<'_, AppState>, id: i64) -> Result<TrashEntry> {
+    state.with(|api| {
+        let label = api.restore_label(id)?;
+        api.step(&label, |api| api.restore_from_trash(id))
+    })
+}
+
+/// Empties the trash for good; answers with how many entries it held.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn empty_trash(state: State<'_, AppState>) -> Result<u32> {
+    state.with(|api| api.empty_trash())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_annotation(state: State<'_, AppState>, id: i64) -> Result<TrashEntry> {
+    state.edit("Delete highlight", |api| api.delete_annotation(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_statement(state: State<'_, AppState>, id: i64) -> Result<TrashEntry> {
+    state.edit("Delete statement", |api| api.delete_statement(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_actor(state: State<'_, AppState>, id: i64) -> Result<TrashEntry> {
+    state.edit("Delete actor", |api| api.delete_actor(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_dossier(state: State<'_, AppState>, id: i64) -> Result<TrashEntry> {
+    state.edit("Delete dossier", |api| api.delete_dossier(id))
+}
+
+/// Deletes an article with its highlights and statements (dossier items citing them
+/// stay, shown missing until it is restored).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_article(state: State<'_, AppState>, id: i64) -> Result<TrashEntry> {
+    state.edit("Delete article", |api| {
+        api.move_to_trash(TrashKind::Article, id)
+    })
+}
+
+/// Replaces an article's text with the article read from `path` (the native dialog's
+/// choice); anchors are re-attached and those not found listed in the report.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn reimport_article(
+    state: State<'_, AppState>,
+    article_id: i64,
+    path: String,
+) -> Result<ReattachReport> {
+    state.edit("Replace article text", |api| {
+        api.reimport_article(article_id, std::path::Path::new(&path))
+    })
+}
+
+/// Anchors needing review: one article's, or (without `article_id`) the notebook's.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn anchors_needing_review(
+    state: State<'_, AppState>,
+    article_id: Option<i64>,
+) -> Result<Vec<AnchorReview>> {
+    state.with(|api| api.anchors_needing_review(article_id))
+}
+
+/// Confirms an anchor at `span`, or at its proposed place when `span` is null.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn resolve_anchor(
+    state: State<'_, AppState>,
+    target: AnchorTarget,
+    span: Option<Span>,
+) -> Result<()> {
+    state.edit("Re-anchor", |api| api.resolve_anchor(&target, span))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn tags(state: State<'_, AppState>) -> Result<Vec<TagCount>> {
+    state.with(|api| api.tags())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_tag(
+    state: State<'_, AppState>,
+    path: String,
+    colour: Option<String>,
+) -> Result<Tag> {
+    state.edit("Create tag", |api| api.create_tag(&path, colour.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rename_tag(state: State<'_, AppState>, id: i64, path: String) -> Result<Tag> {
+    state.edit("Rename tag", |api| api.rename_tag(id, &path))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_tag_colour(
+    state: State<'_, AppState>,
+    id: i64,
+    colour: Option<String>,
+) -> Result<Tag> {
+    state.edit("Change tag colour", |api| {
+        api.set_tag_colour(id, colour.as_deref())
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_tag(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.edit("Delete tag", |api| api.delete_tag(id))
+}
+
+/// Replaces a highlight's tags with `paths`, creating missing tags.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_annotation_tags(
+    state: State<'_, AppState>,
+    annotation_id: i64,
+    paths: Vec<String>,
+) -> Result<Annotation> {
+    state.edit("Tag highlight", |api| {
+        api.set_annotation_tags(annotation_id, &paths)
+    })
 }

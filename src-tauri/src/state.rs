@@ -116,6 +116,16 @@ impl AppState {
         }
     }
 
+    /// [`AppState::with`] for a command that changes the notebook: what `f` changes is
+    /// one undo step labelled `label` ("Add highlight"), which Ctrl+Z takes back.
+    pub fn edit<T>(
+        &self,
+        label: &str,
+        f: impl FnOnce(&mut Api) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        self.with(|api| api.step(label, f))
+    }
+
     /// The notebook's file, whether or not it could be opened.
     pub fn path(&self) -> PathBuf {
         self.lock().path.clone()

@@ -349,3 +349,45 @@ fn the_seed_is_reviewed_through_the_commands() {
         "only accepted statements count"
     );
 }
+
+#[test]
+fn edits_undo_redo_and_the_trash_through_the_commands() {
+    let h = Harness::new();
+    let reports = h.ok(
+        "import_files",
+        json!({"paths": [repo("tests/fixtures/corridor.txt")], "on_progress": "__CHANNEL__:7"}),
+    );
+    let id = reports[0]["outcome"]["article_id"].as_i64().unwrap();
+    let text = h.ok("get_article", json!({"id": id}))["article"]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let highlights = |h: &Harness| h.ok("get_article", json!({"id": id}))["annotations"].clone();
+    let before = highlights(&h).as_array().unwrap().len();
+    let quote = "paperwork";
+    let added = h.ok(
+        "add_annotation",
+        json!({"article_id": id, "span": cp_span(&text, quote), "note": ""}),
+    );
+    assert_eq!(
+        h.ok("undo_state", json!({})),
+        json!({"undo": "Add highlight", "redo": null})
+    );
+    assert_eq!(h.ok("undo", json!({})), json!("Add highlight"));
+    assert_eq!(highlights(&h).as_array().unwrap().len(), before);
+    assert_eq!(h.ok("redo", json!({})), json!("Add highlight"));
+    assert_eq!(highlights(&h).as_array().unwrap().len(), before + 1);
+
+    let entry = h.ok("delete_annotation", json!({"id": added["id"]}));
+    assert_eq!(entry["label"], quote);
+    assert_eq!(h.ok("list_trash", json!({}))[0]["kind"], "annotation");
+    h.ok("restore_from_trash", json!({"id": entry["id"]}));
+    assert_eq!(h.ok("list_trash", json!({})), json!([]));
+    assert_eq!(h.ok("undo", json!({})), json!("Restore highlight"));
+    assert_eq!(h.ok("undo", json!({})), json!("Delete highlight"));
+    assert_eq!(highlights(&h).as_array().unwrap().len(), before + 1);
+    h.ok("delete_article", json!({"id": id}));
+    assert_eq!(h.ok("empty_trash", json!({})), json!(1));
+    let err = h.call("restore_from_trash", json!({"id": 1})).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+}

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ArticleSummary } from "./bindings/ArticleSummary";
 import type { FileReport } from "./bindings/FileReport";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { NotebookInfo } from "./bindings/NotebookInfo";
+import type { Span } from "./bindings/Span";
 import { useFeedback } from "./components/Feedback";
 import { ActorsView } from "./features/actors/ActorsView";
 import { appCommands } from "./features/commands/appCommands";
@@ -22,7 +22,10 @@ import { TopBar, type Tab } from "./features/notebook/TopBar";
 import { useNativeEvents } from "./features/notebook/useNativeEvents";
 import { Welcome } from "./features/notebook/Welcome";
 import { Reader } from "./features/reader/Reader";
+import { SearchView, type SearchViewHandle } from "./features/search/SearchView";
 import { StatementsView } from "./features/statements/StatementsView";
+import { TrashDialog } from "./features/undo/TrashDialog";
+import { useUndoShortcuts } from "./features/undo/useUndoShortcuts";
 import { api, errorMessage } from "./lib/api";
 import { useCommandKeys } from "./lib/shortcuts";
 
@@ -38,11 +41,13 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [notebook, setNotebook] = useState<NotebookInfo | null>(null);
   const [noNotebookReason, setNoNotebookReason] = useState<string | null>(null);
-  const [articles, setArticles] = useState<ArticleSummary[]>([]);
   // Bumped after every change to the notebook; views that load data depend on it.
   const [version, setVersion] = useState(0);
   const [tab, setTab] = useState<Tab>("articles");
   const [selectedArticleId, setSelectedArticleId] = useState<number | null>(null);
+  // Where a search result opened the reader (code points), until another article is chosen.
+  const [match, setMatch] = useState<{ articleId: number; span: Span } | null>(null);
+  const searchView = useRef<SearchViewHandle>(null);
   const [importReport, setImportReport] = useState<FileReport[] | null>(null);
   // Non-null while an import runs; `done: 0` until the first file is finished.
   const [importProgress, setImportProgress] = useState<ImportProgress | null>(null);
@@ -52,13 +57,18 @@ export function App() {
   const [mergingPath, setMergingPath] = useState<string | null>(null);
   // The notebook path whose cloud-folder warning the analyst dismissed.
   const [warningDismissedFor, setWarningDismissedFor] = useState<string | null>(null);
-  const [overlay, setOverlay] = useState<"palette" | "shortcuts" | null>(null);
+  const [overlay, setOverlay] = useState<"palette" | "shortcuts" | "trash" | null>(null);
   // Files that arrive while an import runs wait for it, then go in as one batch.
   const importing = useRef(false);
   const queuedPaths = useRef<string[]>([]);
+  // The article list's "open the next/previous article", while it is shown.
+  const stepArticle = useRef<((delta: 1 | -1) => void) | null>(null);
 
-  /** Reloads the notebook info and the article list; returns the articles. */
-  const reloadAll = useCallback(async (): Promise<ArticleSummary[]> => {
+  /**
+   * Reloads the notebook info; views that load data (the article list's pages among
+   * them) fetch again because the version moves.
+   */
+  const reloadAll = useCallback(async (): Promise<void> => {
     setVersion((v) => v + 1);
     try {
       setNotebook(await api.notebookInfo());
@@ -66,23 +76,11 @@ export function App() {
     } catch (err) {
       setNotebook(null);
       setNoNotebookReason(errorMessage(err));
-      setArticles([]);
-      return [];
     }
-    try {
-      const list = await api.listArticles();
-      setArticles(list);
-      return list;
-    } catch (err) {
-      showError(err);
-      return [];
-    }
-  }, [showError]);
+  }, []);
 
   useEffect(() => {
-    reloadAll()
-      .then((list) => setSelectedArticleId((current) => current ?? list[0]?.id ?? null))
-      .finally(() => setReady(true));
+    void reloadAll().finally(() => setReady(true));
   }, [reloadAll]);
 
   /** Shows a notebook that was just opened (or restored) from its start. */
@@ -90,9 +88,9 @@ export function App() {
     setImportReport(null);
     setTab("articles");
     // Before the reload: the old notebook's article id means nothing in the new one.
+    // The list opens its first article when its first page arrives.
     setSelectedArticleId(null);
-    const list = await reloadAll();
-    setSelectedArticleId(list[0]?.id ?? null);
+    await reloadAll();
   };
 
   const switchNotebook = async (choosePath: () => Promise<string | null>, open: (path: string) => Promise<NotebookInfo>) => {
@@ -162,6 +160,7 @@ export function App() {
     if (ready) void takeLaunchRequest();
   }, [ready]);
 
+  const undoRedo = useUndoShortcuts({ onChange: reloadAll });
   const commands = appCommands({
     notebookOpen: notebook !== null,
     showTab: setTab,
@@ -173,6 +172,15 @@ export function App() {
     diagnostics: () => setShowDiagnostics(true),
     showPalette: () => setOverlay("palette"),
     showShortcuts: () => setOverlay("shortcuts"),
+    undo: () => void undoRedo.undo(),
+    redo: () => void undoRedo.redo(),
+    showTrash: () => setOverlay("trash"),
+    stepArticle: tab === "articles" ? (delta) => stepArticle.current?.(delta) : undefined,
+    focusSearch: () => {
+      setTab("search");
+      // After the tab shows (it stays mounted, so its query and results are kept).
+      requestAnimationFrame(() => searchView.current?.focus());
+    },
   });
   useCommandKeys(commands);
 
@@ -209,13 +217,25 @@ export function App() {
           <>
             {tab === "articles" && (
               <div className="articles-layout">
-                <ArticleList articles={articles} selectedId={selectedArticleId} onSelect={setSelectedArticleId} version={version} />
+                <ArticleList
+                  selectedId={selectedArticleId}
+                  onSelect={setSelectedArticleId}
+                  version={version}
+                  onFirstArticle={(first) => setSelectedArticleId((current) => current ?? first?.id ?? null)}
+                  stepRef={stepArticle}
+                />
                 {selectedArticleId !== null ? (
                   <Reader
                     articleId={selectedArticleId}
                     version={version}
                     onArticleChanged={() => void reloadAll()}
                     onOpenArticle={setSelectedArticleId}
+                    match={match?.articleId === selectedArticleId ? match.span : null}
+                    onArticleDeleted={() => {
+                      // The list opens its (new) first article.
+                      setSelectedArticleId(null);
+                      void reloadAll();
+                    }}
                   />
                 ) : (
                   <div className="reader reader-empty">
@@ -227,6 +247,16 @@ export function App() {
             {tab === "actors" && <ActorsView version={version} onOpenArticle={openArticle} />}
             {tab === "statements" && <StatementsView version={version} onOpenArticle={openArticle} />}
             {tab === "dossiers" && <DossiersView version={version} />}
+            <div className="search-tab" hidden={tab !== "search"}>
+              <SearchView
+                ref={searchView}
+                version={version}
+                onOpenAt={(articleId, span) => {
+                  setMatch(span ? { articleId, span } : null);
+                  openArticle(articleId);
+                }}
+              />
+            </div>
           </>
         )}
       </main>
@@ -239,6 +269,7 @@ export function App() {
       {showDiagnostics && <DiagnosticsDialog onClose={() => setShowDiagnostics(false)} />}
       {overlay === "palette" && <CommandPalette commands={commands} onClose={() => setOverlay(null)} />}
       {overlay === "shortcuts" && <ShortcutSheet commands={commands} onClose={() => setOverlay(null)} />}
+      {overlay === "trash" && <TrashDialog onClose={() => setOverlay(null)} onRestored={() => void reloadAll()} />}
       {restoring && (
         <RestoreDialog
           notebookOpen={notebook !== null}

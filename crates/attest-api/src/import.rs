@@ -60,7 +60,7 @@ pub fn import_files_with(
 }
 
 /// "file › part" for an article inside a file, else the file.
-fn labelled(file: &str, entry: &Entry) -> String {
+pub(crate) fn labelled(file: &str, entry: &Entry) -> String {
     match &entry.part {
         Some(part) => format!("{file} › {part}"),
         None => file.to_owned(),

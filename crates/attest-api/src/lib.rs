@@ -5,15 +5,20 @@
 //! Invariant: nothing here knows about Tauri, windows or terminals.
 
 mod actors;
+mod bulk;
 mod diagnostics;
 mod error;
 mod export;
 mod import;
 mod launch;
+mod lists;
 mod location;
 mod merge;
+mod reattach;
 mod review;
+mod search;
 mod suggest;
+mod undo;
 mod variants;
 
 use attest_core::*;
@@ -21,6 +26,8 @@ use attest_store::Notebook;
 use std::path::{Path, PathBuf};
 
 pub use actors::MentionLookup;
+/// Tag paths as the notebook stores them ("Economy / Trade/" → "Economy/Trade").
+pub use attest_store::normalise_tag_path;
 pub use attest_store::{Snapshot, SnapshotReason};
 pub use diagnostics::notebook_diagnostics;
 pub use error::{ApiError, ErrorKind};
@@ -30,6 +37,7 @@ pub use import::{
 pub use launch::launch_request;
 pub use location::{cloud_warning, sync_service};
 pub use suggest::PRONOUN_REACH;
+pub use undo::noun as trash_noun;
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 

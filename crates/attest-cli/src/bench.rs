@@ -108,10 +108,10 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 /// A small deterministic generator: the same seed writes the same articles.
-struct SplitMix(u64);
+pub(crate) struct SplitMix(pub(crate) u64);
 
 impl SplitMix {
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -219,7 +219,7 @@ pub fn dossier(
 
 /// Spans (code points) of the passages between “curly” or "straight" double quotes,
 /// at least four words long.
-fn quotations(text: &str) -> Vec<attest_core::Span> {
+pub(crate) fn quotations(text: &str) -> Vec<attest_core::Span> {
     let mut out = Vec::new();
     let mut open: Option<u32> = None;
     for (i, c) in text.chars().enumerate() {
@@ -303,21 +303,7 @@ pub fn mentions(from: &Path, count: usize, actors: usize) -> Result<MentionFigur
 
     // Names: pairs of capitalised words from the corpus, most frequent first, then
     // made-up ones.
-    let mut pairs: std::collections::HashMap<(String, String), usize> = Default::default();
-    for p in &pool {
-        let words: Vec<&str> = p
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .collect();
-        for w in words.windows(2) {
-            let cap = |s: &str| s.chars().next().is_some_and(char::is_uppercase) && s.len() > 2;
-            if cap(w[0]) && cap(w[1]) {
-                *pairs.entry((w[0].into(), w[1].into())).or_default() += 1;
-            }
-        }
-    }
-    let mut real: Vec<((String, String), usize)> = pairs.into_iter().collect();
-    real.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let real = corpus_name_pairs(&pool);
     let syllables = [
         "ka", "lo", "mi", "ren", "tas", "vu", "zhe", "dor", "an", "pel", "qui", "sor",
     ];
@@ -378,9 +364,30 @@ pub fn mentions(from: &Path, count: usize, actors: usize) -> Result<MentionFigur
     })
 }
 
+/// Pairs of capitalised words in `pool` ("Donald Trump", "White House"), most
+/// frequent first, with their counts.
+pub(crate) fn corpus_name_pairs(pool: &[String]) -> Vec<((String, String), usize)> {
+    let mut pairs: std::collections::HashMap<(String, String), usize> = Default::default();
+    for p in pool {
+        let words: Vec<&str> = p
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in words.windows(2) {
+            let cap = |s: &str| s.chars().next().is_some_and(char::is_uppercase) && s.len() > 2;
+            if cap(w[0]) && cap(w[1]) {
+                *pairs.entry((w[0].into(), w[1].into())).or_default() += 1;
+            }
+        }
+    }
+    let mut real: Vec<((String, String), usize)> = pairs.into_iter().collect();
+    real.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    real
+}
+
 /// The paragraphs (of 8 words or more) of the `.txt` files in `from`, in file order:
 /// what generated articles are made of.
-fn paragraph_pool(from: &Path) -> Result<Vec<String>, ApiError> {
+pub(crate) fn paragraph_pool(from: &Path) -> Result<Vec<String>, ApiError> {
     let io = |e: std::io::Error| ApiError::invalid(format!("{e}"));
     let mut sources: Vec<PathBuf> = std::fs::read_dir(from)
         .map_err(io)?

@@ -5,7 +5,11 @@
 //! still reported), 2 on a usage error.
 
 mod actors;
+mod anchors;
 mod bench;
+mod bench_notebook;
+mod search;
+mod trash;
 mod variants;
 
 use attest_api::{
@@ -55,8 +59,9 @@ enum Command {
     /// Report on the notebook for a bug report: sizes, counts, checks, snapshots (no
     /// article text). Works on a notebook that cannot be opened.
     Diagnose,
-    /// Full-text search over articles (FTS5 syntax: words, "phrases", prefix*, AND/OR/NOT).
-    Search { query: String },
+    /// Search articles, notes and statements (words, "phrases", prefix*, AND/OR/NOT,
+    /// parentheses), with filters.
+    Search(search::SearchArgs),
     /// People, organisations and states.
     #[command(subcommand)]
     Actors(ActorsCommand),
@@ -98,9 +103,22 @@ enum Command {
         #[arg(long = "separate", value_name = "THEIRS")]
         separate: Vec<String>,
     },
+    /// Deleted highlights, statements, actors, dossiers and articles, kept until the
+    /// trash is emptied.
+    #[command(subcommand)]
+    Trash(trash::TrashCommand),
     /// Measure speed and memory (see ARCHITECTURE.md, "Benchmarks").
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Replace an article's text with a corrected file (read as import reads it);
+    /// highlights and statements are re-attached, and those not found are listed for
+    /// review.
+    Reimport { article_id: i64, file: PathBuf },
+    /// Anchors needing review after an article's text was replaced, and resolving them.
+    Anchors(anchors::AnchorsArgs),
+    /// Tags on highlights ("Economy/Trade"), with colours.
+    #[command(subcommand)]
+    Tags(anchors::TagsCommand),
 }
 
 #[derive(Subcommand)]
@@ -124,7 +142,10 @@ enum BackupCommand {
 
 #[derive(Subcommand)]
 enum BenchCommand {
-    /// Write news-length .txt articles drawn from a folder of real ones.
+    /// Write news-length .txt articles drawn from a folder of real ones (--out), or
+    /// build a notebook of them directly (--notebook, a new file): varied metadata,
+    /// actors, statements, annotations and one 20,000-word article with 1,000
+    /// highlights.
     Generate {
         /// Folder of .txt articles (e.g. ../shared/corpus/polnear-train/text).
         #[arg(long, value_name = "DIR")]
@@ -132,7 +153,7 @@ enum BenchCommand {
         #[arg(long, default_value_t = 10_000)]
         articles: usize,
         #[arg(long, value_name = "DIR")]
-        out: PathBuf,
+        out: Option<PathBuf>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -160,6 +181,20 @@ enum BenchCommand {
         articles: usize,
         #[arg(long, default_value_t = 1_000)]
         actors: usize,
+    },
+    /// Time pages of the article list and statements table at random offsets and
+    /// sorts in the notebook (e.g. one `generate --notebook` made).
+    Lists {
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+    },
+    /// Time searches (a page of 20 hits with snippets) on a realistic mix of queries
+    /// drawn from the notebook's own words; prints p50/p95/max in ms.
+    Search {
+        #[arg(long, default_value_t = 500)]
+        queries: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Run the import pipeline without a notebook and report the rate.
     Extract {
@@ -462,8 +497,25 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
             out: dir,
             seed,
         }) => {
-            let n = bench::generate(&from, articles, &dir, seed)?;
-            out.print(&n, || format!("wrote {n} articles to {}", dir.display()));
+            if let Some(dir) = dir {
+                let n = bench::generate(&from, articles, &dir, seed)?;
+                out.print(&n, || format!("wrote {n} articles to {}", dir.display()));
+                return Ok(true);
+            }
+            let notebook = cli.notebook.ok_or_else(|| {
+                ApiError::invalid("give a folder with --out or a new notebook with --notebook")
+            })?;
+            let figures = bench_notebook::generate_notebook(&from, articles, &notebook, seed)?;
+            out.print(&figures, || figures.line());
+            Ok(true)
+        }
+        Command::Bench(BenchCommand::Lists { runs }) => {
+            let notebook = cli
+                .notebook
+                .ok_or_else(|| ApiError::invalid("give the notebook to measure with --notebook"))?;
+            for figure in bench_notebook::lists(&notebook, runs)? {
+                out.print(&figure, || figure.line());
+            }
             Ok(true)
         }
         Command::Bench(BenchCommand::Mentions {
@@ -489,6 +541,14 @@ fn run(cli: Cli) -> Result<bool, ApiError> {
             for figure in bench::dossier(&notebook, &from, statements)? {
                 out.print(&figure, || figure.line());
             }
+            Ok(true)
+        }
+        Command::Bench(BenchCommand::Search { queries, seed }) => {
+            let notebook = cli
+                .notebook
+                .ok_or_else(|| ApiError::invalid("give the notebook to search with --notebook"))?;
+            let figures = search::bench(&notebook, queries.max(1), seed)?;
+            out.print(&figures, || figures.line());
             Ok(true)
         }
         Command::Bench(BenchCommand::Import { paths }) => {
@@ -660,11 +720,12 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                 out.print(&a, || summary_line(&a));
             }
         }
-        Command::Search { query } => {
-            for a in api.search_articles(&query)? {
-                out.print(&a, || summary_line(&a));
-            }
+        Command::Search(args) => return search::search(&api, out.json, args),
+        Command::Reimport { article_id, file } => {
+            anchors::reimport(out, &mut api, article_id, &file)?
         }
+        Command::Anchors(args) => anchors::anchors(out, &mut api, args)?,
+        Command::Tags(command) => anchors::tags(out, &mut api, command)?,
         Command::Actors(ActorsCommand::Add {
             name,
             kind,
@@ -702,6 +763,7 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
             }
         }
         Command::Actors(command) => actors::actors(out, &mut api, command)?,
+        Command::Trash(command) => trash::trash(out, &mut api, command)?,
         Command::Statements(StatementsCommand::Add(add)) => {
             let speaker_actor_ids = add
                 .speakers

@@ -8,14 +8,17 @@
 //!   TypeScript twins to `ui/src/bindings/`, so they are never written twice.
 //! - No I/O and no Tauri: this crate is pure data and functions.
 
+pub mod anchoring;
 pub mod gazetteer;
 pub mod mentions;
 pub mod model;
+pub mod search;
 pub mod similarity;
 pub mod text;
 pub mod variants;
 
 pub use model::*;
+pub use search::{QueryError, SearchHit, SearchHitKind, SearchQuery, SearchResults, SnippetPart};
 
 /// Tauri's bundle identifier; the default notebook lives in the data folder named
 /// after it, so the app and the CLI find the same file.

@@ -177,7 +177,7 @@ impl Anchor {
 }
 
 /// A highlighted passage with the analyst's note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Annotation {
     pub id: i64,
@@ -185,6 +185,22 @@ pub struct Annotation {
     pub anchor: Anchor,
     pub note: String,
     pub created_at: String,
+    /// Whether the anchor was found again when the article's text was replaced.
+    #[serde(default)]
+    pub anchor_status: AnchorStatus,
+    /// The re-attachment's score in [0, 1] (1 for an anchor never re-attached).
+    #[serde(default = "full_score")]
+    pub anchor_score: f32,
+    /// The analyst's tags, by path.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+}
+
+/// `anchor_score` is never NaN (a ratio of counts, or read back from a checked column).
+impl Eq for Annotation {}
+
+fn full_score() -> f32 {
+    1.0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -307,6 +323,9 @@ pub struct Statement {
     /// Whom the statement is about or aimed at ("accused Japan of …").
     #[serde(default)]
     pub targets: Vec<ActorRef>,
+    /// The worst status of its spans' anchors after the article's text was replaced.
+    #[serde(default)]
+    pub anchor_status: AnchorStatus,
 }
 
 /// `confidence` is never NaN (it is a logistic of a finite margin, or read back from a
@@ -925,6 +944,232 @@ pub struct GazetteerReport {
     pub aliases_added: u32,
 }
 
+/// Where an anchor stands after its article's text was replaced (W3C selectors tried
+/// again): at the same place, found elsewhere, or waiting for the analyst.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AnchorStatus {
+    #[default]
+    Ok,
+    Moved,
+    NeedsReview,
+}
+
+named_enum!(AnchorStatus {
+    Ok => "ok",
+    Moved => "moved",
+    NeedsReview => "needs_review",
+});
+
+/// A tag on highlights; `path` is hierarchical with "/" ("Economy/Trade").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Tag {
+    pub id: i64,
+    pub path: String,
+    /// A CSS colour ("#c0392b"), if the analyst chose one.
+    pub colour: Option<String>,
+}
+
+/// A tag with the number of highlights carrying it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TagCount {
+    pub tag: Tag,
+    pub annotations: u32,
+}
+
+/// Which stored anchor: a highlight, or one span of a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum AnchorTarget {
+    Annotation {
+        id: i64,
+    },
+    StatementSpan {
+        statement_id: i64,
+        role: String,
+        ord: u32,
+    },
+}
+
+/// An anchor that needs the analyst's review after a text replacement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AnchorReview {
+    pub target: AnchorTarget,
+    pub article_id: i64,
+    pub article_title: String,
+    /// The stored anchor: `exact`, `prefix` and `suffix` are the old quote and context;
+    /// `start`..`end` is the proposed place in the new text.
+    pub anchor: Anchor,
+    /// The new text at the proposed place.
+    pub proposed_text: String,
+    pub score: f32,
+    /// The highlight's note, or the statement's quote, to recognise it by.
+    pub label: String,
+}
+
+/// What replacing an article's text did to its anchors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReattachReport {
+    pub article_id: i64,
+    /// Anchors at the same place.
+    pub kept: u32,
+    /// Anchors found elsewhere (or in changed words) and re-anchored there.
+    pub moved: u32,
+    pub needs_review: u32,
+    /// Those needing review, for the list.
+    pub review: Vec<AnchorReview>,
+    /// Mentions found in the new text.
+    pub mentions: u32,
+}
+
+/// The order of the article list. `Imported` is import order (the row id).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ArticleSort {
+    #[default]
+    Imported,
+    Title,
+    /// Publication date; undated articles come first ascending, last descending.
+    Published,
+    Outlet,
+}
+
+named_enum!(ArticleSort {
+    Imported => "imported",
+    Title => "title",
+    Published => "published",
+    Outlet => "outlet",
+});
+
+/// One page of the article list: sort, filters (`None` or blank: no filter) and window.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticlePageQuery {
+    pub sort: ArticleSort,
+    pub descending: bool,
+    /// The outlet, exactly (letter case aside).
+    pub outlet: Option<String>,
+    /// The language tag, exactly ("en").
+    pub language: Option<String>,
+    /// Published on or after this date (a prefix of an ISO date: "2024", "2024-03").
+    pub from: Option<String>,
+    /// Published on or before this date (same form).
+    pub to: Option<String>,
+    /// Words the title or the byline contain (letter case aside for A–Z).
+    pub contains: Option<String>,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// A page of the article list and how many articles match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticlePage {
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<ArticleSummary>,
+}
+
+/// The order of the statements table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StatementSort {
+    /// Article import order, then the order the statements were recorded in
+    /// (extraction records an article's proposals in reading order).
+    #[default]
+    Article,
+    /// The article's publication date (undated articles first ascending), then as
+    /// `Article`. A statement's own date does not count here: the order comes from
+    /// an index, so a page stays fast among 300,000 statements.
+    Date,
+    /// The first speaker's name; statements without a speaker last ascending.
+    Speaker,
+    Kind,
+    Status,
+}
+
+named_enum!(StatementSort {
+    Article => "article",
+    Date => "date",
+    Speaker => "speaker",
+    Kind => "kind",
+    Status => "status",
+});
+
+/// One page of the statements table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatementPageQuery {
+    pub filter: StatementFilter,
+    /// Only statements with this status (`None`: all).
+    pub status: Option<StatementStatus>,
+    pub sort: StatementSort,
+    pub descending: bool,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// A page of the statements table and how many statements match in all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatementPage {
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<Statement>,
+}
+
+/// What the next Undo and Redo would do, by the labels of their steps ("Add highlight").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UndoState {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+/// The kind of thing a trash entry holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TrashKind {
+    Annotation,
+    Statement,
+    Actor,
+    Dossier,
+    Article,
+}
+
+named_enum!(TrashKind {
+    Annotation => "annotation",
+    Statement => "statement",
+    Actor => "actor",
+    Dossier => "dossier",
+    Article => "article",
+});
+
+/// A deleted thing that can be put back, with what was deleted along with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TrashEntry {
+    pub id: i64,
+    pub kind: TrashKind,
+    /// The id the thing had (and gets back when restored).
+    pub item_id: i64,
+    /// What it was, in words: a highlight's passage, an actor's name, a title.
+    pub label: String,
+    /// UTC, ISO 8601.
+    pub deleted_at: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -945,6 +1190,10 @@ mod tests {
         assert_names_match_serde(StatementKind::ALL, StatementKind::as_str);
         assert_names_match_serde(StatementStatus::ALL, StatementStatus::as_str);
         assert_names_match_serde(StatementRole::ALL, StatementRole::as_str);
+        assert_names_match_serde(ArticleSort::ALL, ArticleSort::as_str);
+        assert_names_match_serde(StatementSort::ALL, StatementSort::as_str);
+        assert_names_match_serde(AnchorStatus::ALL, AnchorStatus::as_str);
+        assert_names_match_serde(TrashKind::ALL, TrashKind::as_str);
         assert_eq!(
             ActorKind::parse("media_outlet"),
             Some(ActorKind::MediaOutlet)

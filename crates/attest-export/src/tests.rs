@@ -48,6 +48,7 @@ fn statement(id: i64, needle: &str, kind: StatementKind) -> Statement {
         date: None,
         addressees: vec![],
         targets: vec![],
+        anchor_status: Default::default(),
     }
 }
 
@@ -102,6 +103,9 @@ fn compiles_quotes_with_citations_and_commentary() {
                     anchor: anchor_of("Officials met."),
                     note: "Who met whom?".into(),
                     created_at: "x".into(),
+                    anchor_status: Default::default(),
+                    anchor_score: 1.0,
+                    tags: vec![],
                 },
                 article_title: "Officials met".into(),
             },

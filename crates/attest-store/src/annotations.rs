@@ -1,8 +1,9 @@
 use crate::{found, Notebook, Result};
-use attest_core::{text, Anchor, Annotation, Span};
+use attest_core::{text, Anchor, AnchorStatus, Annotation, Span};
 use rusqlite::{params, Row};
 
-const COLUMNS: &str = "id, article_id, start, end, exact, prefix, suffix, note, created_at";
+const COLUMNS: &str = "id, article_id, start, end, exact, prefix, suffix, note, created_at, \
+                       anchor_status, anchor_score";
 
 fn annotation(r: &Row) -> rusqlite::Result<Annotation> {
     Ok(Annotation {
@@ -17,6 +18,10 @@ fn annotation(r: &Row) -> rusqlite::Result<Annotation> {
         },
         note: r.get(7)?,
         created_at: r.get(8)?,
+        anchor_status: AnchorStatus::parse(&r.get::<_, String>(9)?).unwrap_or_default(),
+        anchor_score: r.get::<_, f64>(10)? as f32,
+        // Filled by `with_tags`.
+        tags: Vec::new(),
     })
 }
 
@@ -39,7 +44,7 @@ impl Notebook {
     }
 
     pub fn annotation(&self, id: i64) -> Result<Annotation> {
-        found(
+        let a = found(
             self.conn.query_row(
                 &format!("SELECT {COLUMNS} FROM annotations WHERE id = ?1"),
                 [id],
@@ -47,7 +52,8 @@ impl Notebook {
             ),
             "annotation",
             id,
-        )
+        )?;
+        self.with_tags(a)
     }
 
     /// An article's annotations in reading order.
@@ -56,7 +62,8 @@ impl Notebook {
             "SELECT {COLUMNS} FROM annotations WHERE article_id = ?1 ORDER BY start, end, id"
         ))?;
         let rows = stmt.query_map([article_id], annotation)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter().map(|a| self.with_tags(a)).collect()
     }
 
     pub fn set_annotation_note(&mut self, id: i64, note: &str) -> Result<Annotation> {

@@ -30,7 +30,7 @@ pub enum InsertOutcome {
 
 /// Stores `id`'s signature and band keys, links it to every stored article at least
 /// [`RELATED_THRESHOLD`] similar, and returns the most similar of them.
-fn link_near_duplicates(
+pub(crate) fn link_near_duplicates(
     tx: &Transaction,
     id: i64,
     signature: Option<&Signature>,
@@ -342,11 +342,10 @@ impl Notebook {
 
     /// Deletes an article with its source file, passages and statements; dossier items
     /// that held them stay, shown as missing.
+    /// It goes to the trash, from which it can be restored with all of them.
     pub fn delete_article(&mut self, id: i64) -> Result<()> {
-        let n = self
-            .conn
-            .execute("DELETE FROM articles WHERE id = ?1", [id])?;
-        touched(n, "article", id)
+        self.move_to_trash(attest_core::TrashKind::Article, id)
+            .map(|_| ())
     }
 
     pub fn article_summary(&self, id: i64) -> Result<ArticleSummary> {

@@ -3,7 +3,9 @@
 //! Invariants:
 //! - Every change that touches more than one row runs in one transaction, so a crash
 //!   leaves each article, statement or dossier edit whole or absent.
-//! - The stored article text never changes after import; anchors point into it.
+//! - The stored article text never changes after import, except through
+//!   `replace_article_text` (a corrected file re-imported), which re-attaches every anchor
+//!   into it in the same transaction and flags those it cannot place; anchors point into it.
 //! - Opening a file migrates it forward; a file from a newer Attest is refused
 //!   untouched.
 //! - Opening checks the file read-only first (`PRAGMA quick_check`, version, data): a
@@ -18,12 +20,18 @@ mod annotations;
 mod articles;
 mod backup;
 mod dossiers;
+mod lists;
 mod mentions;
 mod merge;
 mod migrations;
+mod reattach;
 mod registry;
+mod search;
 mod statements;
 mod stats;
+mod tags;
+mod trash;
+mod undo;
 mod variants;
 
 use rusqlite::{Connection, OpenFlags};
@@ -34,9 +42,13 @@ pub use articles::{InsertOutcome, SourceFile};
 pub use backup::{
     backup_dir, list_snapshots, restore_snapshot, Snapshot, SnapshotReason, DEFAULT_BACKUP_KEEP,
 };
+pub use lists::MAX_PAGE;
 pub use merge::UndecidedActor;
 pub use migrations::SCHEMA_VERSION;
+pub use reattach::TextReplacement;
 pub use stats::NotebookStats;
+pub use tags::normalise_path as normalise_tag_path;
+pub use undo::UNDO_LIMIT;
 
 /// For tools that build test notebooks at old schema versions (the migration fixtures);
 /// not for the app.
@@ -311,6 +323,8 @@ impl Notebook {
             finder_cache: Default::default(),
         };
         migrations::migrate(&mut notebook.conn, &notebook.path)?;
+        // This session's undo history (TEMP triggers and log, on this connection only).
+        undo::install(&notebook.conn)?;
         match notebook.sign_unsigned_articles() {
             // The near-duplicate index catches up on an open with room to write it.
             Err(StoreError::DiskFull) => {}

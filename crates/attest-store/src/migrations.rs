@@ -296,6 +296,130 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE statement_actors_v5 RENAME TO statement_actors;
     CREATE INDEX statement_actors_actor ON statement_actors(actor_id);
     "#,
+    // 6: re-attachable anchors and tags. When an article's text is replaced (a corrected
+    // file re-imported), every anchor is found again and keeps how: at the same place,
+    // moved, or needing the analyst's review (with the re-attachment's score). Tags on
+    // highlights are paths ("Economy/Trade"), each with an optional colour.
+    r#"
+    ALTER TABLE annotations ADD COLUMN anchor_status TEXT NOT NULL DEFAULT 'ok'
+        CHECK (anchor_status IN ('ok', 'moved', 'needs_review'));
+    ALTER TABLE annotations ADD COLUMN anchor_score REAL NOT NULL DEFAULT 1
+        CHECK (anchor_score BETWEEN 0 AND 1);
+    ALTER TABLE statement_spans ADD COLUMN anchor_status TEXT NOT NULL DEFAULT 'ok'
+        CHECK (anchor_status IN ('ok', 'moved', 'needs_review'));
+    ALTER TABLE statement_spans ADD COLUMN anchor_score REAL NOT NULL DEFAULT 1
+        CHECK (anchor_score BETWEEN 0 AND 1);
+    CREATE INDEX annotations_needs_review ON annotations(article_id)
+        WHERE anchor_status = 'needs_review';
+    CREATE INDEX statement_spans_needs_review ON statement_spans(statement_id)
+        WHERE anchor_status = 'needs_review';
+    CREATE TABLE tags (
+        id     INTEGER PRIMARY KEY,
+        path   TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        colour TEXT
+    );
+    CREATE TABLE annotation_tags (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag_id        INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, tag_id)
+    );
+    CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id);
+    "#,
+    // 7: the trash. A deleted annotation, statement, actor, dossier or article keeps
+    // here the statements that put it back with what was deleted along with it (a JSON
+    // array of {table, row, sql}, run in order), until the trash is emptied.
+    r#"
+    CREATE TABLE trash (
+        id         INTEGER PRIMARY KEY,
+        kind       TEXT NOT NULL
+                   CHECK (kind IN ('annotation', 'statement', 'actor', 'dossier', 'article')),
+        item_id    INTEGER NOT NULL,
+        label      TEXT NOT NULL,
+        deleted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        restore    TEXT NOT NULL
+    );
+    "#,
+    // 8: search over notes and statements. Each has its own FTS5 index with the
+    // articles' tokenizer (diacritics folded), holding its own copy of the words so that
+    // a trigger can always delete exactly what it indexed. A statement's words are its
+    // content spans' `exact`, in order, one line each (`search.rs` maps a match back to
+    // the article through the same join, and checks it). Aggregates read an ordered
+    // subquery rather than `group_concat(… ORDER BY …)`, so that SQLite before 3.44
+    // (an analyst's `sqlite3` shell) can still read the schema.
+    r#"
+    CREATE VIRTUAL TABLE notes_fts USING fts5(
+        note, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER notes_fts_insert AFTER INSERT ON annotations WHEN new.note <> '' BEGIN
+        INSERT INTO notes_fts(rowid, note) VALUES (new.id, new.note);
+    END;
+    CREATE TRIGGER notes_fts_delete AFTER DELETE ON annotations BEGIN
+        DELETE FROM notes_fts WHERE rowid = old.id;
+    END;
+    CREATE TRIGGER notes_fts_update AFTER UPDATE OF id, note ON annotations BEGIN
+        DELETE FROM notes_fts WHERE rowid = old.id;
+        INSERT INTO notes_fts(rowid, note) SELECT new.id, new.note WHERE new.note <> '';
+    END;
+    INSERT INTO notes_fts(rowid, note) SELECT id, note FROM annotations WHERE note <> '';
+
+    CREATE VIRTUAL TABLE statements_fts USING fts5(
+        content, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER statements_fts_span_insert AFTER INSERT ON statement_spans
+    WHEN new.role = 'content' BEGIN
+        DELETE FROM statements_fts WHERE rowid = new.statement_id;
+        INSERT INTO statements_fts(rowid, content)
+            SELECT new.statement_id, group_concat(exact, char(10))
+            FROM (SELECT exact FROM statement_spans
+                  WHERE statement_id = new.statement_id AND role = 'content' ORDER BY ord);
+    END;
+    CREATE TRIGGER statements_fts_span_delete AFTER DELETE ON statement_spans
+    WHEN old.role = 'content' BEGIN
+        DELETE FROM statements_fts WHERE rowid = old.statement_id;
+        INSERT INTO statements_fts(rowid, content)
+            SELECT old.statement_id, group_concat(exact, char(10))
+            FROM (SELECT exact FROM statement_spans
+                  WHERE statement_id = old.statement_id AND role = 'content' ORDER BY ord)
+            HAVING count(*) > 0;
+    END;
+    CREATE TRIGGER statements_fts_span_update AFTER UPDATE ON statement_spans
+    WHEN old.role = 'content' OR new.role = 'content' BEGIN
+        DELETE FROM statements_fts WHERE rowid IN (old.statement_id, new.statement_id);
+        INSERT INTO statements_fts(rowid, content)
+            SELECT statement_id, group_concat(exact, char(10))
+            FROM (SELECT statement_id, exact FROM statement_spans
+                  WHERE statement_id IN (old.statement_id, new.statement_id) AND role = 'content'
+                  ORDER BY statement_id, ord)
+            GROUP BY statement_id;
+    END;
+    CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+        DELETE FROM statements_fts WHERE rowid = old.id;
+    END;
+    INSERT INTO statements_fts(rowid, content)
+        SELECT statement_id, group_concat(exact, char(10))
+        FROM (SELECT statement_id, exact FROM statement_spans WHERE role = 'content'
+              ORDER BY statement_id, ord)
+        GROUP BY statement_id;
+
+    -- The language filter reads the articles with a language from an index (outlet and
+    -- date have theirs in migration 9).
+    CREATE INDEX articles_by_language ON articles(language COLLATE NOCASE, id);
+    "#,
+    // 9: indexes for sorted, paged lists at scale (RESERVED for the lists work).
+    // A page of the article list is read from an index, never the table: a table row
+    // holds the article's text, so stepping over rows to an offset would read it all.
+    // One index per sort key, and one covering every filtered column for filtered
+    // pages and counts. The expressions are the ones `lists.rs` orders by.
+    r#"
+    CREATE INDEX articles_by_title
+        ON articles(coalesce(title, fallback_title) COLLATE NOCASE, id);
+    CREATE INDEX articles_by_published ON articles(published, id);
+    CREATE INDEX articles_by_outlet ON articles(outlet COLLATE NOCASE, id);
+    CREATE INDEX articles_listing
+        ON articles(id, outlet, language, published, title, fallback_title, byline);
+    CREATE INDEX statements_by_kind ON statements(kind, id);
+    CREATE INDEX statements_by_status_article ON statements(status, article_id);
+    "#,
 ];
 
 /// The schema version this build writes.

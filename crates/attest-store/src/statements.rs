@@ -254,6 +254,7 @@ impl Notebook {
                     date: r.get(9)?,
                     addressees: Vec::new(),
                     targets: Vec::new(),
+                    anchor_status: attest_core::AnchorStatus::Ok,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -262,7 +263,7 @@ impl Notebook {
 
     fn fill_statement(&self, mut s: Statement) -> Result<Statement> {
         let mut spans = self.conn.prepare_cached(
-            "SELECT role, start, end, exact, prefix, suffix FROM statement_spans
+            "SELECT role, start, end, exact, prefix, suffix, anchor_status FROM statement_spans
              WHERE statement_id = ?1 ORDER BY role, ord",
         )?;
         let rows = spans.query_map([s.id], |r| {
@@ -275,10 +276,15 @@ impl Notebook {
                     prefix: r.get(4)?,
                     suffix: r.get(5)?,
                 },
+                r.get::<_, String>(6)?,
             ))
         })?;
         for row in rows {
-            let (role, anchor) = row?;
+            let (role, anchor, anchor_status) = row?;
+            // The statement shows its worst span (ok < moved < needs review).
+            let anchor_status =
+                attest_core::AnchorStatus::parse(&anchor_status).unwrap_or_default();
+            s.anchor_status = s.anchor_status.max(anchor_status);
             match role.as_str() {
                 "speaker" => s.speaker_mention = Some(anchor),
                 "cue" => s.cue = Some(anchor),
@@ -317,11 +323,10 @@ impl Notebook {
         Ok(s)
     }
 
+    /// Deletes a statement (spans, actors, topics with it) into the trash.
     pub fn delete_statement(&mut self, id: i64) -> Result<()> {
-        let n = self
-            .conn
-            .execute("DELETE FROM statements WHERE id = ?1", [id])?;
-        touched(n, "statement", id)
+        self.move_to_trash(attest_core::TrashKind::Statement, id)
+            .map(|_| ())
     }
 }
 

@@ -5,9 +5,18 @@ import type { Actor } from "../bindings/Actor";
 import type { ActorAlias } from "../bindings/ActorAlias";
 import type { ActorProfile } from "../bindings/ActorProfile";
 import type { Annotation } from "../bindings/Annotation";
+import type { AnchorReview } from "../bindings/AnchorReview";
+import type { AnchorTarget } from "../bindings/AnchorTarget";
+import type { ReattachReport } from "../bindings/ReattachReport";
+import type { Tag } from "../bindings/Tag";
+import type { TagCount } from "../bindings/TagCount";
 import type { ApiError } from "../bindings/ApiError";
 import type { Article } from "../bindings/Article";
 import type { ArticleMeta } from "../bindings/ArticleMeta";
+import type { ArticlePage } from "../bindings/ArticlePage";
+import type { ArticlePageQuery } from "../bindings/ArticlePageQuery";
+import type { StatementPage } from "../bindings/StatementPage";
+import type { StatementPageQuery } from "../bindings/StatementPageQuery";
 import type { ArticleSummary } from "../bindings/ArticleSummary";
 import type { ArticleView } from "../bindings/ArticleView";
 import type { CitationPart } from "../bindings/CitationPart";
@@ -34,7 +43,11 @@ import type { Statement } from "../bindings/Statement";
 import type { StatementCoding } from "../bindings/StatementCoding";
 import type { StatementFilter } from "../bindings/StatementFilter";
 import type { StatementRole } from "../bindings/StatementRole";
+import type { TrashEntry } from "../bindings/TrashEntry";
+import type { UndoState } from "../bindings/UndoState";
 import type { StatementVariants } from "../bindings/StatementVariants";
+import type { SearchQuery } from "../bindings/SearchQuery";
+import type { SearchResults } from "../bindings/SearchResults";
 
 export const ALL_STATEMENTS: StatementFilter = { article_id: null, actor_id: null };
 
@@ -78,6 +91,14 @@ export const api = {
   cancelImport: () => invoke<void>("cancel_import"),
   listArticles: () => invoke<ArticleSummary[]>("list_articles"),
   searchArticles: (query: string) => invoke<ArticleSummary[]>("search_articles", { query }),
+  /** One page of the article list, sorted and filtered, with the number matching. */
+  articlePage: (query: ArticlePageQuery) => invoke<ArticlePage>("article_page", { query }),
+  /** Where an article stands (from 0) in the sorted, filtered list; null when filtered out. */
+  articlePosition: (query: ArticlePageQuery, id: number) => invoke<number | null>("article_position", { query, id }),
+  /** One page of the statements table, sorted and filtered, with the number matching. */
+  statementPage: (query: StatementPageQuery) => invoke<StatementPage>("statement_page", { query }),
+  /** Search articles, notes and statements; rejects with an `invalid` ApiError saying how to fix a malformed query. */
+  search: (query: SearchQuery) => invoke<SearchResults>("search", { query }),
   getArticle: (id: number) => invoke<ArticleView>("get_article", { id }),
   updateArticleMeta: (id: number, meta: ArticleMeta) => invoke<Article>("update_article_meta", { id, meta }),
 
@@ -149,6 +170,40 @@ export const api = {
   /** How a style cites a sample article; rejects with the reason when the template cannot be used. */
   previewCitation: (style: CitationStyle) => invoke<CitationPart[]>("preview_citation", { style }),
   setCitationStyle: (style: CitationStyle) => invoke<CitationStyle>("set_citation_style", { style }),
+  /** Undoes the session's newest edit; resolves to its label ("Add highlight"), or null when there is none. */
+  undo: () => invoke<string | null>("undo"),
+  /** Redoes the newest undone edit; resolves to its label, or null. */
+  redo: () => invoke<string | null>("redo"),
+  /** The labels of what Undo and Redo would do next. */
+  undoState: () => invoke<UndoState>("undo_state"),
+  /** The trash, newest first. */
+  listTrash: () => invoke<TrashEntry[]>("list_trash"),
+  /** Puts a deleted thing back (an undoable edit); rejects with the reason when it cannot be. */
+  restoreFromTrash: (id: number) => invoke<TrashEntry>("restore_from_trash", { id }),
+  /** Deletes everything in the trash for good; resolves to how many entries it held. */
+  emptyTrash: () => invoke<number>("empty_trash"),
+  /** Deletions go to the trash (and can be undone); each resolves to its trash entry. */
+  deleteAnnotation: (id: number) => invoke<TrashEntry>("delete_annotation", { id }),
+  deleteStatement: (id: number) => invoke<TrashEntry>("delete_statement", { id }),
+  deleteActor: (id: number) => invoke<TrashEntry>("delete_actor", { id }),
+  deleteDossier: (id: number) => invoke<TrashEntry>("delete_dossier", { id }),
+  deleteArticle: (id: number) => invoke<TrashEntry>("delete_article", { id }),
+  /** Replaces an article's text with the article in `path`; anchors are re-attached. */
+  reimportArticle: (articleId: number, path: string) =>
+    invoke<ReattachReport>("reimport_article", { article_id: articleId, path }),
+  /** Anchors needing review: one article's, or the notebook's (`null`). */
+  anchorsNeedingReview: (articleId: number | null) =>
+    invoke<AnchorReview[]>("anchors_needing_review", { article_id: articleId }),
+  /** Confirms an anchor at `span` (code points), or at its proposed place (`null`). */
+  resolveAnchor: (target: AnchorTarget, span: Span | null) => invoke<void>("resolve_anchor", { target, span }),
+  listTags: () => invoke<TagCount[]>("tags"),
+  createTag: (path: string, colour: string | null) => invoke<Tag>("create_tag", { path, colour }),
+  renameTag: (id: number, path: string) => invoke<Tag>("rename_tag", { id, path }),
+  setTagColour: (id: number, colour: string | null) => invoke<Tag>("set_tag_colour", { id, colour }),
+  deleteTag: (id: number) => invoke<void>("delete_tag", { id }),
+  /** Replaces a highlight's tags with `paths` ("Economy/Trade"), creating missing tags. */
+  setAnnotationTags: (annotationId: number, paths: string[]) =>
+    invoke<Annotation>("set_annotation_tags", { annotation_id: annotationId, paths }),
 };
 
 function isApiError(error: unknown): error is ApiError {

@@ -110,6 +110,7 @@ export function statement(id: number, quote: string, speaker = "Wang Yi"): State
     date: null,
     addressees: [],
     targets: [],
+    anchor_status: "ok",
   };
 }
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../App";
 import { FeedbackProvider } from "../components/Feedback";
 import type { ArticleView } from "../bindings/ArticleView";
@@ -10,6 +10,15 @@ export function defaultHandlers(view: ArticleView = articleView()): Record<strin
   return {
     notebook_info: () => NOTEBOOK,
     list_articles: () => SUMMARIES,
+    article_page: ({ query }) => {
+      const { offset, limit } = query as { offset: number; limit: number };
+      return { total: SUMMARIES.length, offset, rows: SUMMARIES.slice(offset, offset + limit) };
+    },
+    article_position: ({ id }) => {
+      const at = SUMMARIES.findIndex((s) => s.id === id);
+      return at < 0 ? null : at;
+    },
+    statement_page: ({ query }) => ({ total: 0, offset: (query as { offset: number }).offset, rows: [] }),
     get_article: () => view,
     list_dossiers: () => [],
     list_actors: () => ACTORS,
@@ -17,6 +26,8 @@ export function defaultHandlers(view: ArticleView = articleView()): Record<strin
     article_variants: () => [],
     article_extensions: () => ["txt", "md", "docx"],
     take_launch_request: () => ({ notebook: null, files: [] }),
+    tags: () => [],
+    anchors_needing_review: () => [],
     actor_profile: ({ actor_id }) => emptyProfile(ACTORS.find((a) => a.id === actor_id) ?? ACTORS[0]),
   };
 }
@@ -52,4 +63,13 @@ export function selectInReader(needle: string) {
   selection.removeAllRanges();
   selection.addRange(range);
   fireEvent.mouseUp(container);
+}
+
+/** Waits until the reader shows an article's text (the list's first page opens it). */
+export async function findReaderText(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const reader = screen.getByTestId("reader");
+    if (!reader.querySelector("[data-para-text]")) throw new Error("the reader shows no text yet");
+    return reader;
+  });
 }

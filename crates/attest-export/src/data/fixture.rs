@@ -222,6 +222,7 @@ pub fn statement(spec: &Spec) -> Statement {
         date: None,
         addressees: vec![],
         targets: vec![],
+        anchor_status: Default::default(),
     }
 }
 
@@ -267,6 +268,9 @@ pub fn fixture() -> Fixture {
                 anchor: anchor(1, "Officials met on Monday"),
                 note: "Check <this> & \"that\"".into(),
                 created_at: "2026-05-11T11:00:00Z".into(),
+                anchor_status: Default::default(),
+                anchor_score: 1.0,
+                tags: vec![],
             },
             Annotation {
                 id: 2,
@@ -274,6 +278,9 @@ pub fn fixture() -> Fixture {
                 anchor: anchor(2, "Commerce Ministry statement 🙂"),
                 note: String::new(),
                 created_at: "2026-05-11T11:01:00Z".into(),
+                anchor_status: Default::default(),
+                anchor_score: 1.0,
+                tags: vec![],
             },
         ],
         articles: HashMap::from([(1, article1), (2, article2)]),

@@ -4,6 +4,7 @@ import type { ActorAlias } from "../../bindings/ActorAlias";
 import type { ActorRef } from "../../bindings/ActorRef";
 import type { ActorRole } from "../../bindings/ActorRole";
 import type { ActorKind } from "../../bindings/ActorKind";
+import { DeleteButton } from "../../components/DeleteButton";
 import { useFeedback } from "../../components/Feedback";
 import { FormCard } from "../../components/FormCard";
 import { SelectableList } from "../../components/SelectableList";
@@ -86,6 +87,10 @@ export function ActorsView({ version, onOpenArticle }: ActorsViewProps) {
               actors.reload();
               setSelectedId(id);
             }}
+            onDeleted={() => {
+              actors.reload();
+              setSelectedId(null);
+            }}
             onOpenArticle={onOpenArticle}
           />
         ) : (
@@ -141,10 +146,12 @@ type ActorDetailProps = {
   onChanged: (actor: Actor) => void;
   /** After a merge or an unmerge: reload the list and show `actorId`. */
   onMerged: (actorId: number) => void;
+  /** The actor went to the trash. */
+  onDeleted: () => void;
   onOpenArticle: (articleId: number) => void;
 };
 
-function ActorDetail({ actor, actors, version, onChanged, onMerged, onOpenArticle }: ActorDetailProps) {
+function ActorDetail({ actor, actors, version, onChanged, onMerged, onDeleted, onOpenArticle }: ActorDetailProps) {
   const { showError, toast } = useFeedback();
   const profile = useLoader(() => api.actorProfile(actor.id), [actor.id, version]);
   const [alias, setAlias] = useState("");
@@ -183,6 +190,7 @@ function ActorDetail({ actor, actors, version, onChanged, onMerged, onOpenArticl
       <h2 className="detail-title">
         {data?.details.colour && <span className="colour-dot" style={{ background: data.details.colour }} />}
         {actor.name} <span className="badge">{ACTOR_KIND_LABELS[actor.kind]}</span>
+        <DeleteButton label="Delete actor" testId="delete-actor" remove={() => api.deleteActor(actor.id)} onDeleted={onDeleted} />
       </h2>
       {data && data.aliases.length > 0 ? (
         <ul className="alias-list" data-testid="alias-list">

@@ -29,7 +29,7 @@ export function appCommands(a: AppActions): Command[] {
     { id: "tab-actors", label: "Go to Actors", group: "Navigate", keys: ["Ctrl+2"], run: () => a.showTab("actors"), enabled: open, whileTyping: true },
     { id: "tab-statements", label: "Go to Statements", group: "Navigate", keys: ["Ctrl+3"], run: () => a.showTab("statements"), enabled: open, whileTyping: true },
     { id: "tab-dossiers", label: "Go to Dossiers", group: "Navigate", keys: ["Ctrl+4"], run: () => a.showTab("dossiers"), enabled: open, whileTyping: true },
-    { id: "search", label: "Search the notebook", group: "Navigate", keys: ["/", "Ctrl+F"], run: () => a.focusSearch?.(), enabled: open && !!a.focusSearch, whileTyping: false },
+    { id: "tab-search", label: "Search the notebook", group: "Navigate", keys: ["Ctrl+5", "/", "Ctrl+F"], run: () => a.focusSearch?.(), enabled: open && !!a.focusSearch, whileTyping: true },
     { id: "next-article", label: "Next article", group: "Navigate", keys: ["]"], run: () => a.stepArticle?.(1), enabled: open && !!a.stepArticle },
     { id: "previous-article", label: "Previous article", group: "Navigate", keys: ["["], run: () => a.stepArticle?.(-1), enabled: open && !!a.stepArticle },
     { id: "undo", label: "Undo", group: "Edit", keys: ["Ctrl+Z"], run: () => a.undo?.(), enabled: open && !!a.undo },

@@ -5,6 +5,7 @@ import type { DossierItem } from "../../bindings/DossierItem";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
 import { useLoader } from "../../lib/useLoader";
+import { DeleteButton } from "../../components/DeleteButton";
 import { AddCommentaryForm, AddSectionForm } from "./AddItemForms";
 import { ArticlePicker } from "./ArticlePicker";
 import { CitationStyleDialog } from "./CitationStyleDialog";
@@ -19,9 +20,11 @@ type DossierDetailViewProps = {
   version: number;
   /** The dossier's summary (item count, saved query) changed. */
   onDossierChanged: (dossier: Dossier) => void;
+  /** The dossier went to the trash. */
+  onDeleted: () => void;
 };
 
-export function DossierDetailView({ dossierId, version, onDossierChanged }: DossierDetailViewProps) {
+export function DossierDetailView({ dossierId, version, onDossierChanged, onDeleted }: DossierDetailViewProps) {
   const { showError } = useFeedback();
   const detail = useLoader(() => api.getDossier(dossierId), [dossierId, version]);
   const [dragged, setDragged] = useState<number | null>(null);
@@ -67,6 +70,7 @@ export function DossierDetailView({ dossierId, version, onDossierChanged }: Doss
           onSave={(title, description) => apply(api.updateDossier(dossierId, title, description))}
         />
         <div className="dossier-actions">
+          <DeleteButton label="Delete dossier" testId="delete-dossier" remove={() => api.deleteDossier(dossierId)} onDeleted={onDeleted} />
           <button type="button" className="button" data-testid="citation-style" onClick={() => setCitationStyleOpen(true)}>
             Citation style…
           </button>

@@ -57,6 +57,10 @@ export function DossiersView({ version }: { version: number }) {
             dossierId={openDossierId}
             version={version}
             onDossierChanged={(dossier) => dossiers.setData(list.map((d) => (d.id === dossier.id ? dossier : d)))}
+            onDeleted={() => {
+              setOpenId(null);
+              dossiers.reload();
+            }}
           />
         ) : (
           <p className="empty-hint">Create a dossier to collect statements and notes for export.</p>

@@ -15,6 +15,9 @@ type PickerProps<T extends { id: number }> = {
   renderCandidate: (candidate: T) => ReactNode;
 };
 
+/** Rows shown at once: a notebook of 100,000 articles must not put them all in the page. */
+const SHOWN_AT_MOST = 200;
+
 /** A filterable list below a dossier with an Add button a row (statements, articles). */
 export function Picker<T extends { id: number }>(props: PickerProps<T>) {
   const { heading, filterLabel, filterPlaceholder, candidates, searchText, emptyHint, addTestId, onAdd, renderCandidate } =
@@ -38,7 +41,7 @@ export function Picker<T extends { id: number }>(props: PickerProps<T>) {
       />
       {shown.length === 0 && <p className="empty-hint">{emptyHint}</p>}
       <ul className="plain-list picker-list">
-        {shown.map((candidate) => (
+        {shown.slice(0, SHOWN_AT_MOST).map((candidate) => (
           <li key={candidate.id} className="picker-row">
             <span className="picker-text">{renderCandidate(candidate)}</span>
             <button type="button" className="button button-small" data-testid={addTestId} onClick={() => onAdd(candidate.id)}>
@@ -47,6 +50,11 @@ export function Picker<T extends { id: number }>(props: PickerProps<T>) {
           </li>
         ))}
       </ul>
+      {shown.length > SHOWN_AT_MOST && (
+        <p className="muted small" data-testid="picker-more">
+          {(shown.length - SHOWN_AT_MOST).toLocaleString()} more — type to narrow the list.
+        </p>
+      )}
     </section>
   );
 }

@@ -97,7 +97,7 @@ describe("Merge another notebook", () => {
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(within(dialog).getByLabelText("Decision for Wang"), { target: { value: "1" } });
     expect((confirm as HTMLButtonElement).disabled).toBe(false);
-    const listsBefore = backend.callsTo("list_articles").length;
+    const listsBefore = backend.callsTo("article_page").length;
     fireEvent.click(confirm);
 
     const report = await within(dialog).findByTestId("merge-report");
@@ -115,7 +115,7 @@ describe("Merge another notebook", () => {
     expect(report.textContent).toContain("1 item was already here");
     expect(report.textContent).toContain("china-2024-20261202T040000Z-merge.attest");
     // The window shows the merged notebook.
-    await waitFor(() => expect(backend.callsTo("list_articles").length).toBeGreaterThan(listsBefore));
+    await waitFor(() => expect(backend.callsTo("article_page").length).toBeGreaterThan(listsBefore));
   });
 
   it("says why a notebook cannot be merged", async () => {

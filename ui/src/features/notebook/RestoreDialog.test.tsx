@@ -80,7 +80,7 @@ describe("Restore from backup", () => {
       list_snapshots: () => SNAPSHOTS,
       restore_snapshot: () => NOTEBOOK,
     });
-    const articleCalls = backend.callsTo("list_articles").length;
+    const articleCalls = backend.callsTo("article_page").length;
     const dialog = await openFromMenu();
     const rows = await within(dialog).findAllByTestId("snapshot-row");
 
@@ -95,7 +95,7 @@ describe("Restore from backup", () => {
     fireEvent.click(within(confirmation).getByTestId("confirm-restore"));
     await waitFor(() => expect(screen.queryByTestId("restore-dialog")).toBeNull());
     expect(backend.callsTo("restore_snapshot")).toEqual([{ path: SNAPSHOTS[1].path }]);
-    await waitFor(() => expect(backend.callsTo("list_articles").length).toBeGreaterThan(articleCalls));
+    await waitFor(() => expect(backend.callsTo("article_page").length).toBeGreaterThan(articleCalls));
     expect(screen.getByRole("status").textContent).toContain(`Restored the snapshot of ${snapshotDate(SNAPSHOTS[1])}`);
   });
 

@@ -1,12 +1,13 @@
 import type { NotebookInfo } from "../../bindings/NotebookInfo";
 
-export type Tab = "articles" | "actors" | "statements" | "dossiers";
+export type Tab = "articles" | "actors" | "statements" | "dossiers" | "search";
 
 const TABS: { id: Tab; label: string }[] = [
   { id: "articles", label: "Articles" },
   { id: "actors", label: "Actors" },
   { id: "statements", label: "Statements" },
   { id: "dossiers", label: "Dossiers" },
+  { id: "search", label: "Search" },
 ];
 
 type TopBarProps = {

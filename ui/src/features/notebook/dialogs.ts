@@ -16,11 +16,20 @@ export async function chooseNotebookToOpen(): Promise<string | null> {
 }
 
 export async function chooseArticleFiles(): Promise<string[] | null> {
-  // The back end says which file types it reads, so the filter never drifts from it.
-  const extensions = await api.articleExtensions();
-  const picked = await open({ multiple: true, directory: false, filters: [{ name: "Articles", extensions }] });
+  const picked = await open({ multiple: true, directory: false, filters: [await articleFilter()] });
   if (picked === null) return null;
   return Array.isArray(picked) ? picked : [picked];
+}
+
+/** One article file (a corrected version of an article's source). */
+export async function chooseArticleFile(): Promise<string | null> {
+  const picked = await open({ multiple: false, directory: false, filters: [await articleFilter()] });
+  return typeof picked === "string" ? picked : null;
+}
+
+// The back end says which file types it reads, so the filter never drifts from it.
+async function articleFilter() {
+  return { name: "Articles", extensions: await api.articleExtensions() };
 }
 
 /** Where to write a dossier titled `title` in `format`; the file name is suggested from the title. */

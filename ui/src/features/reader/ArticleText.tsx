@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from "react";
 import type { Span } from "../../bindings/Span";
 import { PARAGRAPH_TEXT_ATTR, selectionToSpan, trimSpan } from "../../lib/offsets";
 import { segmentParagraph, type Highlight, type Segment } from "./highlights";
@@ -65,9 +65,9 @@ export function ArticleText({ text, paragraphs, highlights, onSelection }: Artic
   );
 }
 
-/** Highlights of the proposal under review are drawn wherever it is, so it can be scrolled to. */
+/** The proposal under review and a search match are drawn wherever they are, so they can be scrolled to. */
 function isReviewFocus(highlight: Highlight): boolean {
-  return highlight.kind === "focus";
+  return highlight.kind === "focus" || highlight.kind === "match";
 }
 
 /**
@@ -163,9 +163,11 @@ function SegmentText({ segment, chars }: { segment: Segment; chars: string[] }) 
   const content = chars.slice(segment.start, segment.end).join("");
   if (segment.highlights.length === 0) return <>{content}</>;
   const kinds = new Set(segment.highlights.map((h) => h.kind));
-  const className = [...kinds].map((kind) => `highlight-${kind}`).join(" ");
+  const colour = segment.highlights.find((h) => h.colour)?.colour;
+  const className = [...kinds].map((kind) => `highlight-${kind}`).concat(colour ? ["highlight-tagged"] : []).join(" ");
+  const style = colour ? ({ "--highlight-colour": colour } as CSSProperties) : undefined;
   return (
-    <mark className={className} title={segment.highlights.map((h) => h.label).join("\n")}>
+    <mark className={className} style={style} title={segment.highlights.map((h) => h.label).join("\n")}>
       {content}
     </mark>
   );

@@ -1,25 +1,31 @@
 import { useState } from "react";
+import { api } from "../../lib/api";
 import { useEscape } from "../../lib/useEscape";
+import { useLoader } from "../../lib/useLoader";
 import { truncate } from "../../lib/format";
+import { TagPicker } from "./TagPicker";
 import type { TextSelection } from "./ArticleText";
 import { floatingPosition } from "./SelectionToolbar";
 
 type NotePopoverProps = {
   anchor: TextSelection["anchor"];
   passage: string;
-  onSave: (note: string) => Promise<void>;
+  /** Saves the note with its tags (paths; missing tags are created). */
+  onSave: (note: string, tags: string[]) => Promise<void>;
   onClose: () => void;
 };
 
 export function NotePopover({ anchor, passage, onSave, onClose }: NotePopoverProps) {
   const [note, setNote] = useState("");
+  const [tags, setTags] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const known = useLoader(() => api.listTags(), []);
   useEscape(onClose);
 
   const save = async () => {
     setSaving(true);
     try {
-      await onSave(note.trim());
+      await onSave(note.trim(), tags);
     } finally {
       setSaving(false);
     }
@@ -55,6 +61,10 @@ export function NotePopover({ anchor, passage, onSave, onClose }: NotePopoverPro
           }}
         />
       </label>
+      <div className="field">
+        <span className="field-label">Tags</span>
+        <TagPicker value={tags} onChange={setTags} tags={known.data ?? []} />
+      </div>
       <div className="button-row">
         <button type="button" className="button" onClick={onClose}>
           Cancel

@@ -140,7 +140,18 @@ describe("Reader", () => {
   it("highlights notes and statements and lists them beside the text", async () => {
     const quote = anchorFor(ARTICLE_TEXT, QUOTE);
     const view = articleView({
-      annotations: [{ id: 5, article_id: 1, anchor: anchorFor(ARTICLE_TEXT, "𝕏 city"), note: "Which city?", created_at: "" }],
+      annotations: [
+        {
+          id: 5,
+          article_id: 1,
+          anchor: anchorFor(ARTICLE_TEXT, "𝕏 city"),
+          note: "Which city?",
+          created_at: "",
+          anchor_status: "ok",
+          anchor_score: 1,
+          tags: [],
+        },
+      ],
       statements: [{ ...statement(30, QUOTE), content: [quote] }],
     });
     await renderApp({ ...defaultHandlers(view) });

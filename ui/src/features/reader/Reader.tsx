@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import type { Span } from "../../bindings/Span";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
 import { sliceByCodePoints } from "../../lib/offsets";
@@ -9,6 +10,7 @@ import { ArticleText, type TextSelection } from "./ArticleText";
 import { ActorPopover } from "./ActorPopover";
 import { collectHighlights, pendingProposals } from "./highlights";
 import { NotePopover } from "./NotePopover";
+import { NeedsReview } from "./NeedsReview";
 import { nextAfter, ProposalReview, reviewAction, type SpeakerCorrection } from "./ProposalReview";
 import { ReaderHeader } from "./ReaderHeader";
 import { ReaderSidePanel } from "./ReaderSidePanel";
@@ -23,6 +25,10 @@ type ReaderProps = {
   onArticleChanged: () => void;
   /** Opens another article (a related one). */
   onOpenArticle: (id: number) => void;
+  /** The article went to the trash. */
+  onArticleDeleted: () => void;
+  /** A span to show and mark (where a search result opened the article), in code points. */
+  match?: Span | null;
 };
 
 /** What the analyst is doing with the current selection. */
@@ -64,7 +70,7 @@ function focusAnchor(): TextSelection["anchor"] {
   return rect ? { x: rect.left + rect.width / 2, y: rect.bottom } : { x: 0, y: 0 };
 }
 
-export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: ReaderProps) {
+export function Reader({ articleId, version, onArticleChanged, onOpenArticle, onArticleDeleted, match = null }: ReaderProps) {
   const { toast, showError } = useFeedback();
   const view = useLoader(() => api.getArticle(articleId), [articleId, version]);
   const dossiers = useLoader(() => api.listDossiers(), [version]);
@@ -94,7 +100,18 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
   const proposals = useMemo(() => (view.data ? pendingProposals(view.data.statements) : []), [view.data]);
   // The proposal under review: the one chosen while it is still pending, else the first.
   const focused = proposals.find((p) => p.id === focusedId) ?? proposals[0] ?? null;
-  const highlights = useMemo(() => (view.data ? collectHighlights(view.data, focused?.id ?? null) : []), [view.data, focused?.id]);
+  const highlights = useMemo(() => {
+    if (!view.data) return [];
+    const all = collectHighlights(view.data, focused?.id ?? null);
+    return match ? [...all, { ...match, kind: "match" as const, label: "Search match" }] : all;
+  }, [view.data, focused?.id, match]);
+
+  // Opened from a search result: the match is scrolled to once the text is there.
+  const shown = view.data?.article.id === articleId;
+  useEffect(() => {
+    if (!shown || !match) return;
+    requestAnimationFrame(() => document.querySelector("mark.highlight-match")?.scrollIntoView?.({ block: "center" }));
+  }, [shown, match]);
 
   // The text follows the review: the proposal under review is scrolled into view.
   const focusedStart = focused?.content[0]?.start;
@@ -196,10 +213,11 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
     toast(message);
   };
 
-  const saveNote = async (note: string) => {
+  const saveNote = async (note: string, tags: string[]) => {
     if (!selection) return;
     try {
-      await api.addAnnotation(article.id, selection.span, note);
+      const added = await api.addAnnotation(article.id, selection.span, note);
+      if (tags.length > 0) await api.setAnnotationTags(added.id, tags);
       afterSaving("Note saved");
     } catch (err) {
       showError(err);
@@ -214,7 +232,7 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
   return (
     <div className="reader-layout">
       <article className="reader" data-testid="reader">
-        <ReaderHeader article={article} onChanged={onArticleChanged} />
+        <ReaderHeader article={article} onChanged={onArticleChanged} onDeleted={onArticleDeleted} />
         <ArticleText
           text={article.text}
           paragraphs={paragraphs}
@@ -226,6 +244,16 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle }: 
         />
       </article>
       <ReaderSidePanel
+        needsReview={
+          <NeedsReview
+            articleId={article.id}
+            version={view.data}
+            selection={selection?.span ?? null}
+            onChanged={view.reload}
+            onReveal={reveal}
+          />
+        }
+        onChanged={view.reload}
         review={
           <ProposalReview
             proposals={proposals}

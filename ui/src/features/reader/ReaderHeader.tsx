@@ -2,14 +2,19 @@ import { useRef, useState } from "react";
 import type { Article } from "../../bindings/Article";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
+import { DeleteButton } from "../../components/DeleteButton";
 import { FALLBACK_TITLE_HINT } from "../articles/ArticleList";
+import { chooseArticleFile } from "../notebook/dialogs";
+import { reattachSummary } from "./NeedsReview";
 
 type ReaderHeaderProps = {
   article: Article;
   onChanged: () => void;
+  /** The article went to the trash. */
+  onDeleted: () => void;
 };
 
-export function ReaderHeader({ article, onChanged }: ReaderHeaderProps) {
+export function ReaderHeader({ article, onChanged, onDeleted }: ReaderHeaderProps) {
   const { meta } = article;
   const details = [meta.byline, meta.outlet, meta.dateline, meta.published, meta.language, article.source_name].filter(
     (value): value is string => Boolean(value),
@@ -21,12 +26,52 @@ export function ReaderHeader({ article, onChanged }: ReaderHeaderProps) {
         {details.join(" · ")}
       </p>
       {meta.url && <p className="reader-url">{meta.url}</p>}
+      <div className="reader-actions">
+        <ReplaceText article={article} onChanged={onChanged} />
+        <DeleteButton label="Delete article" testId="delete-article" remove={() => api.deleteArticle(article.id)} onDeleted={onDeleted} />
+      </div>
     </header>
   );
 }
 
+/** The one file to take an article's corrected text from (null when cancelled). */
+/**
+ * "Replace text from file…": a corrected file (or a better extraction) replaces the
+ * article's text; highlights and statements are re-attached and the report says how.
+ */
+function ReplaceText({ article, onChanged }: Pick<ReaderHeaderProps, "article" | "onChanged">) {
+  const { toast, showError } = useFeedback();
+  const [busy, setBusy] = useState(false);
+  const replace = async () => {
+    try {
+      const path = await chooseArticleFile();
+      if (path === null) return;
+      setBusy(true);
+      const report = await api.reimportArticle(article.id, path);
+      toast(`Text replaced: ${reattachSummary(report)}`);
+      onChanged();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button
+        type="button"
+        className="button button-small"
+        data-testid="replace-text"
+        disabled={busy}
+        title="Take this article's text from a corrected file; highlights and statements follow their words"
+        onClick={() => void replace()}
+      >
+        {busy ? "Replacing…" : "Replace text from file…"}
+      </button>
+  );
+}
+
 /** The headline; click to edit, Enter (or leaving the field) saves, Escape cancels. */
-function TitleEditor({ article, onChanged }: ReaderHeaderProps) {
+function TitleEditor({ article, onChanged }: Pick<ReaderHeaderProps, "article" | "onChanged">) {
   const { showError } = useFeedback();
   const [draft, setDraft] = useState<string | null>(null);
   const cancelled = useRef(false);

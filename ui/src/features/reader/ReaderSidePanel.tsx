@@ -4,14 +4,21 @@ import type { Dossier } from "../../bindings/Dossier";
 import type { QuoteVariant } from "../../bindings/QuoteVariant";
 import type { RelatedArticle } from "../../bindings/RelatedArticle";
 import type { Statement } from "../../bindings/Statement";
+import { DeleteButton } from "../../components/DeleteButton";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
 import { countOf, quoted, quoteText, speakerLabel, statementContext, truncate } from "../../lib/format";
+import { useLoader } from "../../lib/useLoader";
+import { TagPicker } from "./TagPicker";
 import { VariantNote } from "./VariantNote";
 
 type ReaderSidePanelProps = {
   /** The proposed statements under review, above the rest. */
   review: ReactNode;
+  /** Anchors a replaced text left unplaced (see `NeedsReview`), at the top. */
+  needsReview?: ReactNode;
+  /** After a highlight's tags changed: the reader loads the article again. */
+  onChanged?: () => void;
   statements: Statement[];
   /** Near-identical quotes, by statement. */
   variantsOf: Map<number, QuoteVariant[]>;
@@ -23,12 +30,24 @@ type ReaderSidePanelProps = {
   onOpenArticle: (id: number) => void;
 };
 
-export function ReaderSidePanel({ review, statements, variantsOf, annotations, related, dossiers, onReveal, onOpenArticle }: ReaderSidePanelProps) {
+export function ReaderSidePanel({
+  review,
+  needsReview,
+  onChanged,
+  statements,
+  variantsOf,
+  annotations,
+  related,
+  dossiers,
+  onReveal,
+  onOpenArticle,
+}: ReaderSidePanelProps) {
   // Proposals are under review above; rejected ones stay out of sight.
   const recorded = statements.filter((statement) => statement.status === "accepted");
   const rejected = statements.length - recorded.length - statements.filter((s) => s.status === "proposed").length;
   return (
     <aside className="reader-side" aria-label="Statements and notes">
+      {needsReview}
       {review}
       <section>
         <h2 className="side-heading">Statements ({recorded.length})</h2>
@@ -40,8 +59,10 @@ export function ReaderSidePanel({ review, statements, variantsOf, annotations, r
                 <strong>{speakerLabel(statement)}</strong> — {quoted(truncate(quoteText(statement.content), 140))}
               </button>
               <span className="badge">{statement.kind}</span>
+              {statement.anchor_status === "needs_review" && <span className="badge badge-review">needs review</span>}
               {statementContext(statement) && <span className="side-note-text">{statementContext(statement)}</span>}
               <VariantNote articleId={statement.article_id} variants={variantsOf.get(statement.id) ?? []} onOpenArticle={onOpenArticle} />
+              <DeleteButton label="Delete" testId="delete-statement" remove={() => api.deleteStatement(statement.id)} onDeleted={() => onChanged?.()} />
             </li>
           ))}
         </ul>
@@ -57,7 +78,10 @@ export function ReaderSidePanel({ review, statements, variantsOf, annotations, r
                 <span className="side-passage">{quoted(truncate(annotation.anchor.exact, 120))}</span>
                 {annotation.note && <span className="side-note-text">{annotation.note}</span>}
               </button>
+              {annotation.anchor_status === "needs_review" && <span className="badge badge-review">needs review</span>}
+              <NoteTags annotation={annotation} onChanged={onChanged} />
               {dossiers.length > 0 && <AddNoteToDossier annotationId={annotation.id} dossiers={dossiers} />}
+              <DeleteButton label="Delete" testId="delete-note" remove={() => api.deleteAnnotation(annotation.id)} onDeleted={() => onChanged?.()} />
             </li>
           ))}
         </ul>
@@ -119,5 +143,66 @@ function AddNoteToDossier({ annotationId, dossiers }: { annotationId: number; do
         Add
       </button>
     </form>
+  );
+}
+
+/** A note's tags as chips; "Tags…" opens the picker, whose changes are saved at once. */
+function NoteTags({ annotation, onChanged }: { annotation: Annotation; onChanged?: () => void }) {
+  const { showError } = useFeedback();
+  const [editing, setEditing] = useState(false);
+  const [paths, setPaths] = useState<string[]>(() => (annotation.tags ?? []).map((t) => t.path));
+  const known = useLoader(() => (editing ? api.listTags() : Promise.resolve([])), [editing]);
+  const tags = annotation.tags ?? [];
+
+  const save = async (next: string[]) => {
+    setPaths(next);
+    try {
+      await api.setAnnotationTags(annotation.id, next);
+      known.reload();
+      onChanged?.();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const recolour = async (tagId: number, colour: string) => {
+    try {
+      await api.setTagColour(tagId, colour);
+      known.reload();
+      onChanged?.();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  if (editing) {
+    return (
+      <div className="note-tags" data-testid="note-tags">
+        <TagPicker value={paths} onChange={(next) => void save(next)} tags={known.data ?? []} onColour={(id, c) => void recolour(id, c)} />
+        <button type="button" className="button button-small" onClick={() => setEditing(false)}>
+          Done
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="note-tags" data-testid="note-tags">
+      {tags.map((tag) => (
+        <span key={tag.id} className="tag-chip" data-testid="note-tag">
+          <span className="tag-swatch" style={{ background: tag.colour ?? "transparent" }} aria-hidden="true" />
+          {tag.path}
+        </span>
+      ))}
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`Tags of this note`}
+        onClick={() => {
+          setPaths(tags.map((t) => t.path));
+          setEditing(true);
+        }}
+      >
+        Tags…
+      </button>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Statement } from "../../bindings/Statement";
 import type { StatementStatus } from "../../bindings/StatementStatus";
 import type { Handler } from "../../test/backend";
 import { ACTORS, ARTICLE_TEXT, anchorFor, articleView, statement } from "../../test/fixtures";
-import { renderApp, selectInReader } from "../../test/renderApp";
+import { findReaderText, renderApp, selectInReader } from "../../test/renderApp";
 import { looksLikeSurname, nameFromSelection } from "./ActorPopover";
 import { nextAfter, reviewAction } from "./ProposalReview";
 import { compactDiff } from "./VariantNote";
@@ -219,7 +219,7 @@ describe("Quote variants", () => {
 describe("A selected name", () => {
   it("becomes a new actor", async () => {
     const backend = await renderApp({ add_actor: ({ actor }) => ({ id: 9, statement_count: 0, ...(actor as object) }) });
-    await screen.findByTestId("reader");
+    await findReaderText();
     selectInReader("Officials");
     fireEvent.click(screen.getByTestId("make-actor"));
     const popover = screen.getByTestId("actor-popover");
@@ -231,7 +231,7 @@ describe("A selected name", () => {
 
   it("extends an actor with another name, weak for a lone surname", async () => {
     const backend = await renderApp({ add_alias_with: () => ({}) });
-    await screen.findByTestId("reader");
+    await findReaderText();
     selectInReader("minister");
     fireEvent.click(screen.getByTestId("make-actor"));
     const popover = screen.getByTestId("actor-popover");

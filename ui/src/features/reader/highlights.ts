@@ -14,7 +14,11 @@ export type HighlightKind =
   | "cue"
   | "speaker"
   /** A name of an actor in the notebook. */
-  | "mention";
+  | "mention"
+  /** An anchor the text's replacement left needing the analyst's review. */
+  | "review"
+  /** Where a search result opened the article. */
+  | "match";
 
 export type Highlight = {
   start: number;
@@ -22,6 +26,8 @@ export type Highlight = {
   kind: HighlightKind;
   /** Tooltip text: the note, who said it, whom a name stands for. */
   label: string;
+  /** A note's first tag's colour (#rrggbb), if it has one. */
+  colour?: string;
 };
 
 /** A run of paragraph text covered by the same set of highlights. */
@@ -36,11 +42,28 @@ export function pendingProposals(statements: Statement[]): Statement[] {
 
 /** Everything the reader marks in the text; `focusedId` is the proposal under review. */
 export function collectHighlights(view: ArticleView, focusedId: number | null = null): Highlight[] {
-  const notes: Highlight[] = view.annotations.map((annotation) => ({
-    start: annotation.anchor.start,
-    end: annotation.anchor.end,
-    kind: "note",
-    label: annotation.note ? `Note: ${annotation.note}` : "Note",
+  const notes: Highlight[] = view.annotations.map((annotation) => {
+    const note: Highlight = {
+      start: annotation.anchor.start,
+      end: annotation.anchor.end,
+      kind: "note",
+      label: annotation.note ? `Note: ${annotation.note}` : "Note",
+    };
+    // The first tag's colour (tags come in path order).
+    const colour = annotation.tags?.[0]?.colour;
+    if (colour) note.colour = colour;
+    return note;
+  });
+  const flagged: Highlight[] = [
+    ...view.annotations.filter((a) => a.anchor_status === "needs_review").map((a) => a.anchor),
+    ...view.statements
+      .filter((s) => s.anchor_status === "needs_review" && s.status !== "rejected")
+      .flatMap((s) => [...s.content, ...(s.speaker_mention ? [s.speaker_mention] : []), ...(s.cue ? [s.cue] : [])]),
+  ].map((anchor) => ({
+    start: anchor.start,
+    end: anchor.end,
+    kind: "review",
+    label: `Needs review: the text changed; this was “${anchor.exact}”`,
   }));
   const statements: Highlight[] = view.statements
     .filter((statement) => statement.status !== "rejected")
@@ -61,7 +84,7 @@ export function collectHighlights(view: ArticleView, focusedId: number | null = 
     kind: "mention",
     label: mention.metonym ? `${mention.actor.name} (named by its capital or seat)` : mention.actor.name,
   }));
-  return [...notes, ...statements, ...mentions];
+  return [...notes, ...statements, ...mentions, ...flagged];
 }
 
 /**

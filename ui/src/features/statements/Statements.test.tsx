@@ -2,14 +2,24 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { DOSSIER, DOSSIER_ITEMS, dossierDetail, statement } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
+import type { Statement } from "../../bindings/Statement";
+import type { StatementPageQuery } from "../../bindings/StatementPageQuery";
 
 const ANY_STATEMENT = { actor_id: null, topic: null, stance: null, outlet: null, from: null, to: null };
+
+/** The statements table's pages, cut from `rows`. */
+function pages(rows: Statement[]) {
+  return ({ query }: Record<string, unknown>) => {
+    const { offset, limit } = query as StatementPageQuery;
+    return { total: rows.length, offset, rows: rows.slice(offset, offset + limit) };
+  };
+}
 
 describe("Statements", () => {
   it("adds the checked statements to the chosen dossier", async () => {
     const backend = await renderApp({
       list_dossiers: () => [DOSSIER, { ...DOSSIER, id: 4, title: "Every statement", query: ANY_STATEMENT }],
-      list_statements: () => [statement(21, "one"), statement(22, "two", "Li Qiang"), statement(23, "three")],
+      statement_page: pages([statement(21, "one"), statement(22, "two", "Li Qiang"), statement(23, "three")]),
       add_to_dossier: () => dossierDetail(DOSSIER_ITEMS),
     });
     fireEvent.click(screen.getByRole("tab", { name: "Statements" }));
@@ -17,7 +27,9 @@ describe("Statements", () => {
     expect(rows).toHaveLength(3);
     expect(rows[1].textContent).toContain("Li Qiang");
     expect(rows[1].textContent).toContain("“two”");
-    expect(backend.callsTo("list_statements")).toContainEqual({ filter: { article_id: null, actor_id: null } });
+    expect(backend.callsTo("statement_page")).toContainEqual({
+      query: { filter: { article_id: null, actor_id: null }, status: "accepted", sort: "article", descending: false, offset: 0, limit: 100 },
+    });
 
     const add = screen.getByTestId<HTMLButtonElement>("add-to-dossier");
     expect(add.disabled).toBe(true);
@@ -36,7 +48,7 @@ describe("Statements", () => {
   it("shows each statement's stance and topics and codes it: stance, topics, target, reported via", async () => {
     const coded = { ...statement(21, "one"), stance: "supports" as const, topics: ["trade", "Taiwan"] };
     const backend = await renderApp({
-      list_statements: () => [coded, statement(22, "two", "Li Qiang")],
+      statement_page: pages([coded, statement(22, "two", "Li Qiang")]),
       code_statement: ({ id, coding }) => {
         const { stance, topics, target_actor_ids, reported_via } = coding as { stance: null; topics: string[]; target_actor_ids: number[]; reported_via: string };
         return { ...coded, id, stance, topics, reported_via, targets: target_actor_ids.map((t) => ({ id: t, name: "Ministry of Foreign Affairs" })) };
