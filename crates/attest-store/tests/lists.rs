@@ -720,6 +720,8 @@ fn a_notebook_of_an_older_schema_gets_the_list_indexes() {
     assert_eq!(
         indexes,
         [
+            // Search's (migration 8), then the lists' (migration 9).
+            "articles_by_language",
             "articles_by_outlet",
             "articles_by_published",
             "articles_by_title"
