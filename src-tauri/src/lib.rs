@@ -187,6 +187,10 @@ pub fn run() {
             };
             let state = AppState::open(&path);
             state.queue_launch(request);
+            let handle = app.handle().clone();
+            state.on_damage(move || {
+                let _ = handle.emit("notebook-damaged", ());
+            });
             app.manage(state);
             app.set_menu(app_menu(app.handle())?)?;
             Ok(())

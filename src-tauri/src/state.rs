@@ -7,13 +7,18 @@ use std::sync::{Arc, Mutex, MutexGuard};
 /// The notebook the window works on. Opening can fail (a damaged file, a newer
 /// version): the window still starts, shows why, and can restore a snapshot of it.
 pub struct AppState {
-    notebook: Mutex<Opened>,
+    // Shared with the background check, which may find the file damaged.
+    notebook: Arc<Mutex<Opened>>,
     /// Set by Cancel; running imports stop before their next file.
     pub import_cancel: Arc<AtomicBool>,
     /// What the command line (this launch's, or a later one's) asked for and the window
     /// has not taken yet.
     launch: Mutex<LaunchRequest>,
+    /// Tells the window the notebook turned out damaged (set once the window exists).
+    on_damage: Arc<Mutex<Option<DamageNotice>>>,
 }
+
+type DamageNotice = Box<dyn Fn() + Send + Sync>;
 
 /// The file the window is on, and the notebook in it if it could be opened.
 struct Opened {
@@ -25,17 +30,52 @@ impl AppState {
     pub fn open(path: &Path) -> Self {
         let api = Api::open_for_app(path);
         log_open(path, &api);
-        if api.is_ok() {
-            snapshot_in_background(path);
-        }
-        AppState {
-            notebook: Mutex::new(Opened {
+        let opened = api.is_ok();
+        let state = AppState {
+            notebook: Arc::new(Mutex::new(Opened {
                 path: path.to_path_buf(),
                 api,
-            }),
+            })),
             import_cancel: Arc::new(AtomicBool::new(false)),
             launch: Mutex::default(),
+            on_damage: Arc::default(),
+        };
+        if opened {
+            state.check_in_background(path);
         }
+        state
+    }
+
+    /// What to call when the background check finds the open notebook damaged.
+    pub fn on_damage(&self, notice: impl Fn() + Send + Sync + 'static) {
+        *self.on_damage.lock().unwrap_or_else(|p| p.into_inner()) = Some(Box::new(notice));
+    }
+
+    /// The whole-file damage check and the day's snapshot, while the window is already
+    /// usable: each reads the whole file, seconds for a large notebook. A damaged file
+    /// is closed (the window then shows why and offers the snapshots); a failed
+    /// snapshot only means none today, the next open tries again.
+    fn check_in_background(&self, path: &Path) {
+        let path = path.to_path_buf();
+        let notebook = Arc::clone(&self.notebook);
+        let on_damage = Arc::clone(&self.on_damage);
+        std::thread::spawn(move || match attest_api::check_and_snapshot(&path) {
+            Ok(Some(snapshot)) => log::info!("daily snapshot {}", snapshot.path.display()),
+            Ok(None) => {}
+            Err(e) if e.kind == ErrorKind::Notebook => {
+                log::error!("{e}");
+                let mut opened = notebook.lock().unwrap_or_else(|p| p.into_inner());
+                // Unless the window moved on to another notebook meanwhile.
+                if opened.path == path {
+                    opened.api = Err(e);
+                    drop(opened);
+                    if let Some(notice) = &*on_damage.lock().unwrap_or_else(|p| p.into_inner()) {
+                        notice();
+                    }
+                }
+            }
+            Err(e) => log::warn!("no daily snapshot of {}: {e}", path.display()),
+        });
     }
 
     /// Keeps a command line's request for the window to take; a later notebook wins,
@@ -68,7 +108,7 @@ impl AppState {
             path: path.to_path_buf(),
             api: Ok(api),
         };
-        snapshot_in_background(path);
+        self.check_in_background(path);
         Ok(())
     }
 
@@ -149,16 +189,4 @@ fn log_open(path: &Path, api: &Result<Api, ApiError>) {
         },
         Err(e) => log::error!("cannot open {}: {e}", path.display()),
     }
-}
-
-/// The day's snapshot, copied while the window is already usable: a large notebook
-/// takes seconds to copy. A failure only means no snapshot today; the next open
-/// tries again.
-fn snapshot_in_background(path: &Path) {
-    let path = path.to_path_buf();
-    std::thread::spawn(move || match attest_api::take_daily_snapshot(&path) {
-        Ok(Some(snapshot)) => log::info!("daily snapshot {}", snapshot.path.display()),
-        Ok(None) => {}
-        Err(e) => log::warn!("no daily snapshot of {}: {e}", path.display()),
-    });
 }

@@ -92,9 +92,10 @@ for (let run = 1; run <= runs; run++) {
     const pid = appPid(driver);
     const appMb = rssMb(pid);
     const totalMb = [pid, ...descendants(pid)].reduce((sum, p) => sum + rssMb(p), 0);
-    let line = `run ${run}: launch → interactive ${interactive} ms; resident memory: app ${appMb.toFixed(0)} MB, with WebKit processes ${totalMb.toFixed(0)} MB`;
-    if (openTitle) line += `; open "${openTitle}" → first paint ${await openTime(driver, openTitle)} ms`;
-    console.log(line);
+    console.log(
+      `run ${run}: launch → interactive ${interactive} ms; resident memory: app ${appMb.toFixed(0)} MB, with WebKit processes ${totalMb.toFixed(0)} MB`,
+    );
+    if (openTitle) console.log(`run ${run}: open "${openTitle}" → first paint ${await openTime(driver, openTitle)} ms`);
   } finally {
     await driver.stop();
   }
@@ -104,9 +105,9 @@ for (let run = 1; run <= runs; run++) {
 async function openTime(driver, title) {
   await driver.click('[data-testid="tab-search"]');
   await driver.type('[data-testid="search-input"]', `"${title}"`);
-  await driver.waitFor('[data-testid="search-result"]', { timeout: 30000 });
+  await driver.waitFor('[data-testid="search-hit"]', { timeout: 30000 });
   await driver.execute(`performance.clearMeasures();`);
-  await driver.click('[data-testid="search-result"]');
+  await driver.click('[data-testid="search-hit"]');
   for (let i = 0; i < 300; i++) {
     const measured = await driver.execute(
       `const m = performance.getEntriesByType('measure').find((e) => e.name.startsWith('article-painted-'));

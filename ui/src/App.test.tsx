@@ -133,6 +133,18 @@ describe("App", () => {
     expect(backend.callsTo("import_files")).toEqual([{ paths: ["/in/new.md"], on_progress: CHANNEL }]);
   });
 
+  it("shows why when the check after opening finds the notebook damaged", async () => {
+    let damaged = false;
+    await renderApp({
+      notebook_info: () =>
+        damaged ? apiError("notebook", "/n/default.attest is damaged (page 7). Restore it: File › Restore from backup.") : NOTEBOOK,
+    });
+    await screen.findByTestId("reader");
+    damaged = true;
+    await act(() => emit("notebook-damaged"));
+    expect(await screen.findByText(/is damaged \(page 7\)/)).toBeTruthy();
+  });
+
   it("runs Import from the native File menu", async () => {
     const backend = await renderApp({
       "plugin:dialog|open": () => ["/in/new.md"],

@@ -189,6 +189,8 @@ export function App() {
     onMenu: (action) => commands.find((command) => command.id === action)?.run(),
     onDropFiles: (paths) => void importPaths(paths),
     onLaunch: () => void takeLaunchRequest(),
+    // The reload finds no notebook and shows why, with the snapshots to restore.
+    onNotebookDamaged: () => void reloadAll(),
   });
 
   const openArticle = (id: number) => {

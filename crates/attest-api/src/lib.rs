@@ -59,11 +59,15 @@ pub fn list_snapshots(notebook: &Path) -> Result<Vec<Snapshot>> {
     Ok(attest_store::list_snapshots(notebook)?)
 }
 
-/// Takes the day's snapshot of the notebook at `notebook` on a connection of its own,
-/// unless one was taken today or the notebook is empty.
-pub fn take_daily_snapshot(notebook: &Path) -> Result<Option<Snapshot>> {
+/// The app's work after opening, on a connection of its own: the damage check that
+/// [`Api::open_for_app`] leaves out (an error naming the newest snapshot when the file
+/// is damaged), then the day's snapshot unless one was taken today or the notebook is
+/// empty.
+pub fn check_and_snapshot(notebook: &Path) -> Result<Option<Snapshot>> {
+    attest_store::check_for_damage(notebook)?;
     let options = attest_store::OpenOptions {
         daily_snapshot: false,
+        integrity_check: false,
         ..Default::default()
     };
     Ok(Notebook::open_with(notebook, &options)?.daily_snapshot()?)
@@ -92,11 +96,13 @@ impl Api {
         })
     }
 
-    /// Opens without taking the day's snapshot, for the app, which takes it on another
-    /// thread with [`take_daily_snapshot`] so that opening never waits for a copy.
+    /// Opens without the whole-file damage check and the day's snapshot, for the app,
+    /// which runs both on another thread with [`check_and_snapshot`]: each reads the
+    /// whole file, seconds for a large notebook, and opening must not wait for them.
     pub fn open_for_app(path: impl AsRef<Path>) -> Result<Self> {
         let options = attest_store::OpenOptions {
             daily_snapshot: false,
+            integrity_check: false,
             ..Default::default()
         };
         Ok(Api {

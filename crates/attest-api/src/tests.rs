@@ -441,7 +441,7 @@ fn the_app_opens_at_once_and_takes_the_days_snapshot_apart() {
     let path = dir.path().join("n.attest");
     drop(Api::open_for_app(&path).unwrap());
     assert_eq!(
-        take_daily_snapshot(&path).unwrap(),
+        check_and_snapshot(&path).unwrap(),
         None,
         "nothing to keep yet"
     );
@@ -453,12 +453,47 @@ fn the_app_opens_at_once_and_takes_the_days_snapshot_apart() {
         list_snapshots(&path).unwrap().is_empty(),
         "opening took none"
     );
-    let taken = take_daily_snapshot(&path)
+    let taken = check_and_snapshot(&path)
         .unwrap()
         .expect("the day's snapshot");
     assert_eq!(taken.reason, SnapshotReason::Open);
-    assert_eq!(take_daily_snapshot(&path).unwrap(), None, "once a day");
+    assert_eq!(check_and_snapshot(&path).unwrap(), None, "once a day");
     assert_eq!(api.articles().unwrap().len(), 1);
+}
+
+#[test]
+fn the_app_opens_a_damaged_notebook_at_once_and_the_check_after_finds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.attest");
+    let mut api = Api::open_for_app(&path).unwrap();
+    // Enough articles for pages beyond the schema's, so damage can sit in the data.
+    for i in 0..40 {
+        let file = dir.path().join(format!("a{i}.txt"));
+        std::fs::write(
+            &file,
+            format!("Article {i}\n\n{}", "The council met again. ".repeat(200)),
+        )
+        .unwrap();
+        api.import(&[file]);
+    }
+    drop(api);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle - 2048..middle + 2048].fill(0);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let err = check_and_snapshot(&path).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Notebook, "{err}");
+    assert!(err.message.contains("is damaged"), "{err}");
+    assert!(
+        list_snapshots(&path).unwrap().is_empty(),
+        "no snapshot of a damaged file"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is left as it is"
+    );
 }
 
 #[test]

@@ -279,7 +279,7 @@ impl Source {
 /// Checks `other` read-only as opening does, and copies it to `copy` with the online
 /// backup API.
 fn copy_checked(other: &Path, copy: &Path) -> Result<()> {
-    let (survey, reader) = crate::survey(other, Duration::from_secs(5))?;
+    let (survey, reader) = crate::survey(other, &OpenOptions::default())?;
     if survey.version < 1 {
         // Some other SQLite database, or an empty one.
         return Err(StoreError::NotANotebook {

@@ -18,6 +18,11 @@ export function onLaunch(handler: () => void): Promise<UnlistenFn> {
   return listen("launch", () => handler());
 }
 
+/** The check run after opening found the notebook file damaged; it is closed. */
+export function onNotebookDamaged(handler: () => void): Promise<UnlistenFn> {
+  return listen("notebook-damaged", () => handler());
+}
+
 export type FileDropHandlers = {
   onHover: () => void;
   onLeave: () => void;

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from "react";
-import { onFileDrop, onLaunch, onMenu, subscribeWhileMounted, type MenuAction } from "../../lib/tauri";
+import { onFileDrop, onLaunch, onMenu, onNotebookDamaged, subscribeWhileMounted, type MenuAction } from "../../lib/tauri";
 
 type NativeEventHandlers = {
   onMenu: (action: MenuAction) => void;
   onDropFiles: (paths: string[]) => void;
   /** Another launch of the app handed over files or a notebook. */
   onLaunch: () => void;
+  /** The open notebook was found damaged after opening and closed. */
+  onNotebookDamaged: () => void;
 };
 
 /**
@@ -20,6 +22,7 @@ export function useNativeEvents(handlers: NativeEventHandlers): boolean {
 
   useEffect(() => subscribeWhileMounted(() => onMenu((action) => latest.current.onMenu(action))), []);
   useEffect(() => subscribeWhileMounted(() => onLaunch(() => latest.current.onLaunch())), []);
+  useEffect(() => subscribeWhileMounted(() => onNotebookDamaged(() => latest.current.onNotebookDamaged())), []);
   useEffect(
     () =>
       subscribeWhileMounted(() =>

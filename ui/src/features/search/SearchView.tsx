@@ -184,7 +184,11 @@ export const SearchView = forwardRef<SearchViewHandle, SearchViewProps>(function
           aria-activedescendant={selected >= 0 ? `search-hit-${selected}` : undefined}
         />
       </div>
-      <SearchFilterFields filters={filters} onChange={setFilters} />
+      {/* Folded until wanted: the results are what the view is for. */}
+      <details className="search-filters-fold" open={filtersOn(filters) || undefined}>
+        <summary>Filters{filtersOn(filters) ? " (on)" : ""}</summary>
+        <SearchFilterFields filters={filters} onChange={setFilters} />
+      </details>
       {error && (
         <p className="search-error" role="alert" data-testid="search-error">
           {error}
@@ -263,6 +267,11 @@ type SearchFilterFieldsProps = {
   filters: SearchFilters;
   onChange: (filters: SearchFilters) => void;
 };
+
+/** Whether any filter narrows the search. */
+function filtersOn(filters: SearchFilters): boolean {
+  return JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+}
 
 /** The filters; each left empty matches everything. */
 function SearchFilterFields({ filters, onChange }: SearchFilterFieldsProps) {
