@@ -105,7 +105,7 @@ for (let run = 1; run <= runs; run++) {
 async function openTime(driver, title) {
   await driver.click('[data-testid="tab-search"]');
   await driver.type('[data-testid="search-input"]', `"${title}"`);
-  await driver.waitFor('[data-testid="search-hit"]', { timeout: 30000 });
+  await driver.waitFor('[data-testid="search-hit"]', { timeout: 120000 });
   await driver.execute(`performance.clearMeasures();`);
   await driver.click('[data-testid="search-hit"]');
   for (let i = 0; i < 300; i++) {

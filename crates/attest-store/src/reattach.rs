@@ -388,15 +388,7 @@ impl Notebook {
                 self.conn.query_row(
                     "SELECT article_id, start, end FROM annotations WHERE id = ?1",
                     [id],
-                    |r| {
-                        Ok((
-                            r.get(0)?,
-                            Span {
-                                start: r.get(1)?,
-                                end: r.get(2)?,
-                            },
-                        ))
-                    },
+                    article_and_span,
                 ),
                 "annotation",
                 *id,
@@ -411,15 +403,7 @@ impl Notebook {
                      JOIN statements s ON s.id = sp.statement_id
                      WHERE sp.statement_id = ?1 AND sp.role = ?2 AND sp.ord = ?3",
                     params![statement_id, role, ord],
-                    |r| {
-                        Ok((
-                            r.get(0)?,
-                            Span {
-                                start: r.get(1)?,
-                                end: r.get(2)?,
-                            },
-                        ))
-                    },
+                    article_and_span,
                 ),
                 "statement span of statement",
                 *statement_id,
@@ -434,4 +418,15 @@ impl Notebook {
         write_anchor(&self.conn, target, &fresh, AnchorStatus::Ok, 1.0)?;
         Ok(())
     }
+}
+
+/// A row of (article id, start, end) as the article and the span.
+fn article_and_span(r: &rusqlite::Row) -> rusqlite::Result<(i64, Span)> {
+    Ok((
+        r.get(0)?,
+        Span {
+            start: r.get(1)?,
+            end: r.get(2)?,
+        },
+    ))
 }
