@@ -348,12 +348,22 @@ pub fn group_variants<S: AsRef<str>>(quotes: &[S]) -> Vec<Vec<usize>> {
                 .collect()
         })
         .collect();
+    // The same words quoted again (a wire quote in many outlets) join the first quote
+    // of those words without being compared: thousands of copies would otherwise be
+    // compared pair by pair.
+    let mut first_with: HashMap<&[u32], usize> = HashMap::new();
+    let first_of: Vec<usize> = seqs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| *first_with.entry(s.as_slice()).or_insert(i))
+        .collect();
     // Each quote's bigram keys (bigram, occurrence).
     type Key = (u32, u32, u32);
     let keys: Vec<Vec<Key>> = seqs
         .iter()
-        .map(|s| {
-            if s.len() < MIN_WORDS {
+        .enumerate()
+        .map(|(i, s)| {
+            if s.len() < MIN_WORDS || first_of[i] != i {
                 return Vec::new();
             }
             let mut seen: HashMap<(u32, u32), u32> = HashMap::new();
@@ -399,6 +409,11 @@ pub fn group_variants<S: AsRef<str>>(quotes: &[S]) -> Vec<Vec<usize>> {
                     components.join(i, j);
                 }
             }
+        }
+    }
+    for (i, &first) in first_of.iter().enumerate() {
+        if first != i && seqs[i].len() >= MIN_WORDS {
+            components.join(i, first);
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();

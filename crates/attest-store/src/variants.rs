@@ -4,9 +4,10 @@
 //! statements left out) and grouped in one pass.
 
 use crate::{Notebook, Result, StoreError};
-use attest_core::variants::{diff, group_variants, similarity, QuoteVariant, StatementVariants};
+use attest_core::variants::{
+    compare, diff, group_variants, similarity, words, QuoteVariant, StatementVariants, MIN_WORDS,
+};
 use attest_core::ActorRef;
-use std::collections::HashMap;
 
 /// A statement's quote and what is shown with it.
 struct Quoted {
@@ -32,26 +33,44 @@ impl Quoted {
     }
 }
 
-/// Variants of `asked` among `group` (which holds it), best first.
+/// The most variants listed for one quote: a wire quote can stand in thousands of
+/// articles, and the reader shows a handful.
+pub const MAX_VARIANTS_LISTED: usize = 20;
+
+/// Variants of `asked` among `group` (which holds it), best first, at most
+/// [`MAX_VARIANTS_LISTED`]; diffs only for those listed.
 fn variants_in(quotes: &[Quoted], group: &[usize], asked: usize) -> Vec<QuoteVariant> {
-    let mut list: Vec<QuoteVariant> = group
+    let mut ranked: Vec<(f32, usize)> = group
         .iter()
         .filter(|&&i| i != asked)
-        .map(|&i| quotes[i].variant_of(&quotes[asked]))
+        .map(|&i| (similarity(&quotes[asked].quote, &quotes[i].quote), i))
         .collect();
-    list.sort_by(|a, b| {
-        b.similarity
-            .total_cmp(&a.similarity)
-            .then(a.statement_id.cmp(&b.statement_id))
+    ranked.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(quotes[a.1].statement_id.cmp(&quotes[b.1].statement_id))
     });
-    list
+    ranked.truncate(MAX_VARIANTS_LISTED);
+    ranked
+        .into_iter()
+        .map(|(_, i)| quotes[i].variant_of(&quotes[asked]))
+        .collect()
 }
 
 impl Notebook {
     /// Every statement's quote (content spans joined as `Statement::quote` joins them),
     /// rejected statements left out, in id order; one query.
     fn variant_quotes(&self) -> Result<Vec<Quoted>> {
-        let mut stmt = self.conn.prepare(
+        self.variant_quotes_where("1", [])
+    }
+
+    /// [`Notebook::variant_quotes`] of the statements meeting `condition` (SQL over
+    /// `s`, the statement) with its `params`.
+    fn variant_quotes_where<P: rusqlite::Params>(
+        &self,
+        condition: &str,
+        params: P,
+    ) -> Result<Vec<Quoted>> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT s.id, s.article_id, coalesce(a.title, a.fallback_title),
                     (SELECT json_group_array(json_object('id', ac.id, 'name', ac.name)
                                              ORDER BY sa.ord)
@@ -61,10 +80,10 @@ impl Notebook {
                      FROM statement_spans sp
                      WHERE sp.statement_id = s.id AND sp.role = 'content')
              FROM statements s JOIN articles a ON a.id = s.article_id
-             WHERE s.status != 'rejected'
-             ORDER BY s.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
+             WHERE s.status != 'rejected' AND ({condition})
+             ORDER BY s.id"
+        ))?;
+        let rows = stmt.query_map(params, |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
@@ -126,26 +145,64 @@ impl Notebook {
 
     /// For every statement of an article that has variants (in the notebook, this
     /// article included), its variants best first; statements in id order.
+    ///
+    /// Asked each time the reader opens an article, so it does not group the whole
+    /// notebook: candidates are the statements whose words contain one of this quote's
+    /// word triples (the statements' full-text index), then each is compared. A variant
+    /// keeps at least four words in five in order, so it keeps a whole triple unless
+    /// its changes fall in every one; containment (ten words or more inside a longer
+    /// quote) covers at least two.
     pub fn article_variants(&self, article_id: i64) -> Result<Vec<StatementVariants>> {
         self.article(article_id)?;
-        let (quotes, groups) = self.variant_grouping()?;
-        let group_of: HashMap<usize, usize> = groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, members)| members.iter().map(move |&i| (i, g)))
-            .collect();
-        Ok(quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.article_id == article_id)
-            .filter_map(|(i, q)| {
-                let group = &groups[*group_of.get(&i)?];
-                Some(StatementVariants {
-                    statement_id: q.statement_id,
-                    variants: variants_in(&quotes, group, i),
-                })
-            })
-            .collect())
+        let own = self.variant_quotes_where("s.article_id = ?1", [article_id])?;
+        let mut found = Vec::new();
+        for asked in &own {
+            let triples: Vec<String> = words(&asked.quote)
+                .chunks_exact(3)
+                .map(|c| format!("\"{}\"", c.join(" ").replace('"', "")))
+                .collect();
+            if words(&asked.quote).len() < MIN_WORDS || triples.is_empty() {
+                continue;
+            }
+            let candidates: Vec<i64> = match self
+                .conn
+                .prepare_cached(
+                    "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT 5000",
+                )?
+                .query_map([triples.join(" OR ")], |r| r.get(0))
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<i64>>>())
+            {
+                Ok(ids) => ids,
+                // Words the index reads otherwise (a script without spaces): no candidates.
+                Err(_) => continue,
+            };
+            let ids = serde_json::to_string(&candidates)
+                .map_err(|e| StoreError::Invalid(format!("statement ids: {e}")))?;
+            let others = self.variant_quotes_where(
+                "s.id IN (SELECT value FROM json_each(?1)) AND s.id != ?2",
+                rusqlite::params![ids, asked.statement_id],
+            )?;
+            let mut ranked: Vec<(f32, &Quoted)> = others
+                .iter()
+                .filter_map(|other| Some((compare(&asked.quote, &other.quote)?, other)))
+                .collect();
+            if ranked.is_empty() {
+                continue;
+            }
+            ranked.sort_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then(a.1.statement_id.cmp(&b.1.statement_id))
+            });
+            ranked.truncate(MAX_VARIANTS_LISTED);
+            found.push(StatementVariants {
+                statement_id: asked.statement_id,
+                variants: ranked
+                    .into_iter()
+                    .map(|(_, q)| q.variant_of(asked))
+                    .collect(),
+            });
+        }
+        Ok(found)
     }
 
     /// Every group of two or more statements quoting nearly the same words, as
