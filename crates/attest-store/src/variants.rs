@@ -33,6 +33,11 @@ impl Quoted {
     }
 }
 
+/// The most statements compared with one quote: a wire quote can stand in thousands of
+/// articles, and comparing every copy held the reader back for seconds at 100,000
+/// statements.
+const MAX_VARIANT_CANDIDATES: i64 = 200;
+
 /// The most variants listed for one quote: a wire quote can stand in thousands of
 /// articles, and the reader shows a handful.
 pub const MAX_VARIANTS_LISTED: usize = 20;
@@ -167,9 +172,12 @@ impl Notebook {
             let candidates: Vec<i64> = match self
                 .conn
                 .prepare_cached(
-                    "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT 5000",
+                    "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT ?2",
                 )?
-                .query_map([triples.join(" OR ")], |r| r.get(0))
+                .query_map(
+                    rusqlite::params![triples.join(" OR "), MAX_VARIANT_CANDIDATES],
+                    |r| r.get(0),
+                )
                 .and_then(|rows| rows.collect::<rusqlite::Result<Vec<i64>>>())
             {
                 Ok(ids) => ids,
