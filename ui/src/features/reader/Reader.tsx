@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Span } from "../../bindings/Span";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
@@ -62,6 +62,21 @@ function useOpenTiming(articleId: number, shown: boolean) {
       }),
     );
   }, [articleId, shown]);
+}
+
+/**
+ * Listens to key presses on the page for as long as the reader is mounted, always
+ * calling the latest `handler`: re-subscribing on every render would leave moments
+ * with no listener, when a key pressed right after the text appeared was lost.
+ */
+function useLatestKeyHandler(handler: (event: KeyboardEvent) => void) {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => latest.current(event);
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
 }
 
 /** Where to float tools for the proposal under review: below its highlight. */
@@ -157,44 +172,38 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle, on
 
   // One key per decision while the text has the keyboard (not a field or a dialog).
   const reviewKeysOn = selection === null && !editingSpeaker && focused !== null;
-  useEffect(() => {
+  const onReviewKey = (event: KeyboardEvent) => {
     if (!reviewKeysOn || !focused) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      const action = reviewAction(event);
-      if (!action) return;
-      event.preventDefault();
-      const index = proposals.indexOf(focused);
-      if (action === "accept") void accept(focused.id);
-      else if (action === "reject") void reject(focused.id);
-      else if (action === "speaker") setEditingSpeaker(true);
-      else if (action === "next") setFocusedId(proposals[Math.min(index + 1, proposals.length - 1)].id);
-      else setFocusedId(proposals[Math.max(index - 1, 0)].id);
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  });
+    const action = reviewAction(event);
+    if (!action) return;
+    event.preventDefault();
+    const index = proposals.indexOf(focused);
+    if (action === "accept") void accept(focused.id);
+    else if (action === "reject") void reject(focused.id);
+    else if (action === "speaker") setEditingSpeaker(true);
+    else if (action === "next") setFocusedId(proposals[Math.min(index + 1, proposals.length - 1)].id);
+    else setFocusedId(proposals[Math.max(index - 1, 0)].id);
+  };
 
   // Annotating without the mouse: N, Q, C act on the selection; with nothing selected,
   // N annotates the proposal under review.
   const toolKeysOn = tool === "toolbar" && !editingSpeaker && (selection !== null || focused !== null);
-  useEffect(() => {
+  const onToolKey = (event: KeyboardEvent) => {
     if (!toolKeysOn) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      const chosen = annotateKey(event);
-      if (!chosen) return;
-      if (!selection) {
-        const span = focused?.content[0];
-        if (chosen !== "note" || !span) return;
-        event.preventDefault();
-        setSelection({ span: { start: span.start, end: span.end }, anchor: focusAnchor() });
-      } else {
-        event.preventDefault();
-      }
-      setTool(chosen);
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  });
+    const chosen = annotateKey(event);
+    if (!chosen) return;
+    if (!selection) {
+      const span = focused?.content[0];
+      if (chosen !== "note" || !span) return;
+      event.preventDefault();
+      setSelection({ span: { start: span.start, end: span.end }, anchor: focusAnchor() });
+    } else {
+      event.preventDefault();
+    }
+    setTool(chosen);
+  };
+  useLatestKeyHandler(onReviewKey);
+  useLatestKeyHandler(onToolKey);
 
   if (!view.data || view.data.article.id !== articleId) {
     return (
