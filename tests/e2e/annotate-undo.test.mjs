@@ -18,9 +18,10 @@ before(async () => {
   const work = mkdtempSync(join(tmpdir(), 'attest-e2e-undo-'));
   driver = await startApp(work);
   await dropFiles(driver, [seed]);
-  await driver.waitFor('[data-testid="import-report"]');
+  // Generous: a loaded machine (other apps under test) imports slowly.
+  await driver.waitFor('[data-testid="import-report"]', { timeout: 60000 });
   await driver.click('[data-testid="import-report"] button');
-  await driver.waitFor('[data-testid="reader"] [data-para-text]');
+  await driver.waitFor('[data-testid="reader"] [data-para-text]', { timeout: 60000 });
 });
 
 after(async () => {

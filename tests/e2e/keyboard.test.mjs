@@ -23,9 +23,10 @@ before(async () => {
   );
   driver = await startApp(work);
   await dropFiles(driver, [seed, second]);
-  await driver.waitFor('[data-testid="import-report"]');
+  // Generous: a loaded machine (other apps under test) imports slowly.
+  await driver.waitFor('[data-testid="import-report"]', { timeout: 60000 });
   await driver.click('[data-testid="import-report"] button');
-  await driver.waitFor('[data-testid="reader"] [data-para-text]');
+  await driver.waitFor('[data-testid="reader"] [data-para-text]', { timeout: 60000 });
   // From here on: keys only.
   await driver.execute(`document.activeElement?.blur();`);
 });
