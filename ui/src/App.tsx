@@ -184,7 +184,7 @@ export function App() {
   });
   useCommandKeys(commands);
 
-  const dragging = useNativeEvents({
+  const { dragging, listening } = useNativeEvents({
     // The menu's items are commands of the same names.
     onMenu: (action) => commands.find((command) => command.id === action)?.run(),
     onDropFiles: (paths) => void importPaths(paths),
@@ -199,7 +199,7 @@ export function App() {
   };
 
   return (
-    <div className="app" data-testid={ready ? "app-ready" : "app-loading"}>
+    <div className="app" data-testid={ready && listening ? "app-ready" : "app-loading"}>
       <TopBar notebook={notebook} tab={tab} onTab={setTab} onImport={() => void importViaDialog()} />
       {notebook?.cloud_warning && warningDismissedFor !== notebook.path && (
         <CloudWarning warning={notebook.cloud_warning} onDismiss={() => setWarningDismissedFor(notebook.path)} />

@@ -52,15 +52,21 @@ export function onFileDrop({ onHover, onLeave, onDrop }: FileDropHandlers): Prom
  * Runs `subscribe` for as long as the calling effect lives. Safe against the
  * effect being cleaned up before the subscription resolves.
  */
-export function subscribeWhileMounted(subscribe: () => Promise<UnlistenFn>): () => void {
-  if (!hasTauri()) return () => {};
+export function subscribeWhileMounted(subscribe: () => Promise<UnlistenFn>, onListening?: () => void): () => void {
+  if (!hasTauri()) {
+    onListening?.();
+    return () => {};
+  }
   let disposed = false;
   let unlisten: UnlistenFn | undefined;
   try {
     subscribe()
       .then((fn) => {
         if (disposed) fn();
-        else unlisten = fn;
+        else {
+          unlisten = fn;
+          onListening?.();
+        }
       })
       .catch((err: unknown) => console.warn("event subscription failed", err));
   } catch (err) {

@@ -14,8 +14,10 @@ type NativeEventHandlers = {
  * Listens to the native menu, to files dragged onto the window and to later launches.
  * Returns whether files are being dragged over the window right now.
  */
-export function useNativeEvents(handlers: NativeEventHandlers): boolean {
+export function useNativeEvents(handlers: NativeEventHandlers): { dragging: boolean; listening: boolean } {
   const [dragging, setDragging] = useState(false);
+  // Whether dropped files are heard yet: the window is not ready for them before.
+  const [listening, setListening] = useState(false);
   // Subscribe once; always call the latest handlers.
   const latest = useRef(handlers);
   latest.current = handlers;
@@ -31,8 +33,9 @@ export function useNativeEvents(handlers: NativeEventHandlers): boolean {
           onLeave: () => setDragging(false),
           onDrop: (paths) => latest.current.onDropFiles(paths),
         }),
+        () => setListening(true),
       ),
     [],
   );
-  return dragging;
+  return { dragging, listening };
 }
