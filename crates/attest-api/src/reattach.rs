@@ -59,15 +59,16 @@ impl Api {
                 Err(e) => failures.push(format!("{label}: {e}")),
             }
         }
-        let (label, imported) = match read.len() {
-            0 => {
+        let (label, imported) = match (read.len(), read.pop()) {
+            (_, None) => {
                 return Err(ApiError::invalid(match failures.first() {
                     Some(reason) => format!("cannot re-import {reason}"),
                     None => format!("{file} holds no article"),
                 }))
             }
-            1 => read.pop().expect("one entry"),
-            n => {
+            (1, Some(only)) => only,
+            (n, Some(last)) => {
+                read.push(last);
                 let mut scored: Vec<(f32, (String, Imported))> = read
                     .into_iter()
                     .map(|(l, i)| (text_similarity(&current.text, &i.draft.text), (l, i)))
