@@ -205,9 +205,9 @@ pub async fn add_annotation(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn list_actors(state: State<'_, AppState>) -> Result<Vec<Actor>> {
+pub async fn list_actors(state: State<'_, AppState>, counted: Option<bool>) -> Result<Vec<Actor>> {
     // The first time, the built-in gazetteer of states comes in.
-    state.with(|api| api.actor_view())
+    state.with(|api| api.actor_view(counted.unwrap_or(false)))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -244,7 +244,7 @@ pub async fn article_variants(
     state: State<'_, AppState>,
     article_id: i64,
 ) -> Result<Vec<attest_core::variants::StatementVariants>> {
-    state.with(|api| api.article_variants(article_id))
+    state.article_variants(article_id)
 }
 
 /// The coding dialog's save: stance, topics, addressees, targets, reported-via.

@@ -1,7 +1,8 @@
 use attest_api::{Api, ApiError, ErrorKind};
+use attest_core::variants::StatementVariants;
 use attest_core::LaunchRequest;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The notebook the window works on. Opening can fail (a damaged file, a newer
@@ -16,6 +17,12 @@ pub struct AppState {
     launch: Mutex<LaunchRequest>,
     /// Tells the window the notebook turned out damaged (set once the window exists).
     on_damage: Arc<Mutex<Option<DamageNotice>>>,
+    /// A read-only connection to the open notebook for slow reads the window can wait
+    /// for (quote variants), so that they never hold up the next article or an edit;
+    /// opened on first use, dropped when the notebook changes.
+    reader: Mutex<Option<Api>>,
+    /// Counts the requests for quote variants: a newer one makes an older give up.
+    variants_asked: AtomicU64,
 }
 
 type DamageNotice = Box<dyn Fn() + Send + Sync>;
@@ -39,6 +46,8 @@ impl AppState {
             import_cancel: Arc::new(AtomicBool::new(false)),
             launch: Mutex::default(),
             on_damage: Arc::default(),
+            reader: Mutex::default(),
+            variants_asked: AtomicU64::new(0),
         };
         if opened {
             state.check_in_background(path);
@@ -104,6 +113,7 @@ impl AppState {
         let api = Api::open_for_app(path);
         log_open(path, &api);
         let api = api?;
+        self.drop_reader();
         *self.lock() = Opened {
             path: path.to_path_buf(),
             api: Ok(api),
@@ -116,7 +126,8 @@ impl AppState {
     /// aside) and opens it again. Works on a notebook that could not be opened.
     pub fn restore(&self, snapshot: &Path) -> Result<Option<PathBuf>, ApiError> {
         let mut opened = self.lock();
-        // Close the connection first: the file is about to be replaced.
+        self.drop_reader();
+        // Close the connections first: the file is about to be replaced.
         opened.api = Err(ApiError::new(
             ErrorKind::Notebook,
             "the notebook is being restored from a snapshot",
@@ -164,6 +175,28 @@ impl AppState {
         f: impl FnOnce(&mut Api) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         self.with(|api| api.step(label, f))
+    }
+
+    /// The quote variants of an article's statements, read beside the notebook's lock.
+    /// Asked again for another article, an unfinished answer is given up (and comes
+    /// back empty: the window no longer waits for it).
+    pub fn article_variants(&self, article_id: i64) -> Result<Vec<StatementVariants>, ApiError> {
+        let asked = self.variants_asked.fetch_add(1, Ordering::SeqCst) + 1;
+        let path = self.notebook_path()?;
+        let mut reader = self.reader.lock().unwrap_or_else(|p| p.into_inner());
+        let api = match reader.take() {
+            Some(api) if api.notebook_path() == path => api,
+            _ => Api::open_reader(&path)?,
+        };
+        let wanted = || self.variants_asked.load(Ordering::SeqCst) == asked;
+        let found = api.article_variants_while(article_id, &wanted);
+        *reader = Some(api);
+        Ok(found?.unwrap_or_default())
+    }
+
+    /// Closes the read-only connection (the notebook changes or its file is replaced).
+    fn drop_reader(&self) {
+        *self.reader.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
     /// The notebook's file, whether or not it could be opened.

@@ -336,7 +336,7 @@ fn the_seed_is_reviewed_through_the_commands() {
         diffs.contains("defending") && diffs.contains("safeguarding"),
         "{variants:#}"
     );
-    let actors = h.ok("list_actors", json!({}));
+    let actors = h.ok("list_actors", json!({ "counted": true }));
     let wang_row = actors
         .as_array()
         .unwrap()

@@ -6,11 +6,16 @@ use crate::{Api, ApiError, Result};
 use attest_core::*;
 
 impl Api {
-    /// The actors for the actor view: the first time ever, the built-in gazetteer of
-    /// states is loaded into the notebook first.
-    pub fn actor_view(&mut self) -> Result<Vec<Actor>> {
+    /// The actors for the actor view (`counted`: with their statement counts) or a
+    /// picker (without: counting reads every statement); the first time ever, the
+    /// built-in gazetteer of states is loaded into the notebook first.
+    pub fn actor_view(&mut self, counted: bool) -> Result<Vec<Actor>> {
         self.notebook.offer_gazetteer()?;
-        self.actors()
+        if counted {
+            self.actors()
+        } else {
+            Ok(self.notebook.actors_uncounted()?)
+        }
     }
 
     /// Loads the built-in gazetteer of states (again: adds what is missing).

@@ -89,6 +89,15 @@ pub struct Api {
 }
 
 impl Api {
+    /// A read-only second connection to a notebook already open (see
+    /// [`Notebook::open_reader`]), for slow reads beside the writer.
+    pub fn open_reader(path: impl AsRef<Path>) -> Result<Self> {
+        Ok(Api {
+            notebook: Notebook::open_reader(path)?,
+            resolved_at: Default::default(),
+        })
+    }
+
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         Ok(Api {
             notebook: Notebook::open(path)?,

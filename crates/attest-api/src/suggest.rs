@@ -337,7 +337,7 @@ impl Api {
         }
         Ok(self
             .notebook
-            .actors()?
+            .actors_uncounted()?
             .into_iter()
             .map(|a| {
                 // A person's surname alone is a name of theirs next to a speech verb.

@@ -17,6 +17,15 @@ impl Api {
         Ok(self.notebook.article_variants(article_id)?)
     }
 
+    /// [`Api::article_variants`], or `None` once `wanted` says nobody waits for it.
+    pub fn article_variants_while(
+        &self,
+        article_id: i64,
+        wanted: &dyn Fn() -> bool,
+    ) -> Result<Option<Vec<StatementVariants>>> {
+        Ok(self.notebook.article_variants_while(article_id, wanted)?)
+    }
+
     /// Every group of two or more statements quoting nearly the same words (statement
     /// ids, ascending).
     pub fn variant_groups(&self) -> Result<Vec<Vec<i64>>> {

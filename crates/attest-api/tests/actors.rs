@@ -8,11 +8,11 @@ use attest_core::*;
 fn actor_view_mentions_profile_and_merge_through_the_api() {
     let dir = tempfile::tempdir().unwrap();
     let mut api = Api::open(dir.path().join("n.attest")).unwrap();
-    let states = api.actor_view().unwrap();
+    let states = api.actor_view(true).unwrap();
     assert!(states.len() > 190);
     let china = states.iter().find(|a| a.name == "China").unwrap().id;
     // Delete-proof: the view does not load the gazetteer a second time.
-    api.actor_view().unwrap();
+    api.actor_view(true).unwrap();
     assert_eq!(api.actors().unwrap().len(), states.len());
 
     let file = dir.path().join("a.txt");

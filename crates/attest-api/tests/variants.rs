@@ -69,6 +69,26 @@ fn the_seed_pull_quote_and_body_quote_are_variants() {
     assert!(by_article
         .iter()
         .any(|s| s.statement_id == pull && s.variants.iter().any(|v| v.statement_id == body)));
+
+    // The window reads them on a second, read-only connection beside the writer's:
+    // the same answer, no writing through it, and an answer nobody waits for is
+    // given up.
+    let mut reader = Api::open_reader(api.notebook_path()).unwrap();
+    assert_eq!(
+        reader
+            .article_variants_while(article, &|| true)
+            .unwrap()
+            .unwrap(),
+        by_article
+    );
+    assert_eq!(
+        reader.article_variants_while(article, &|| false).unwrap(),
+        None
+    );
+    assert!(
+        reader.reject_statement(pull).is_err(),
+        "the reader cannot write"
+    );
     assert!(api
         .variant_groups()
         .unwrap()

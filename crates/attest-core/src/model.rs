@@ -233,7 +233,9 @@ pub struct Actor {
     pub kind: ActorKind,
     /// Other names the actor goes by ("Wang", "Beijing").
     pub aliases: Vec<String>,
-    pub statement_count: u32,
+    /// Accepted statements with the actor as a speaker; `None` where the list was not
+    /// counted (the pickers': counting reads every statement of a large notebook).
+    pub statement_count: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,6 +1,7 @@
 use crate::{found, Notebook, Result, StoreError};
 use attest_core::{Actor, ActorKind, NewActor};
 use rusqlite::{params, OptionalExtension, Row};
+use std::collections::HashMap;
 
 /// `statement_count` is what the actor said on the record: accepted statements with
 /// the actor as a speaker (proposals still wait for review).
@@ -62,8 +63,32 @@ impl Notebook {
 
     /// All actors by name (not those merged into another).
     pub fn actors(&self) -> Result<Vec<Actor>> {
+        let mut actors = self.actors_uncounted()?;
+        // One pass from the accepted statements (their status index, then each one's
+        // speakers): a count per actor would read each speaker row and its statement.
+        let mut stmt = self.conn.prepare(
+            "SELECT sa.actor_id, count(*) FROM statements s
+             CROSS JOIN statement_actors sa ON sa.statement_id = s.id AND sa.role = 'speaker'
+             WHERE s.status = 'accepted' GROUP BY sa.actor_id",
+        )?;
+        let counts: HashMap<i64, u32> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for actor in &mut actors {
+            actor.statement_count = Some(counts.get(&actor.id).copied().unwrap_or(0));
+        }
+        Ok(actors)
+    }
+
+    /// [`Notebook::actors`] without their statement counts (`None`), for pickers and
+    /// for matching names in a text.
+    pub fn actors_uncounted(&self) -> Result<Vec<Actor>> {
+        self.live_actors("a.id, a.name, a.kind, NULL")
+    }
+
+    fn live_actors(&self, columns: &str) -> Result<Vec<Actor>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM actors a WHERE a.merged_into IS NULL
+            "SELECT {columns} FROM actors a WHERE a.merged_into IS NULL
              ORDER BY a.name COLLATE NOCASE"
         ))?;
         let rows = stmt

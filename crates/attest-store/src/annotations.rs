@@ -1,6 +1,7 @@
 use crate::{found, Notebook, Result};
 use attest_core::{text, Anchor, AnchorStatus, Annotation, Span};
 use rusqlite::{params, Row};
+use std::collections::HashMap;
 
 const COLUMNS: &str = "id, article_id, start, end, exact, prefix, suffix, note, created_at, \
                        anchor_status, anchor_score";
@@ -61,9 +62,27 @@ impl Notebook {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLUMNS} FROM annotations WHERE article_id = ?1 ORDER BY start, end, id"
         ))?;
-        let rows = stmt.query_map([article_id], annotation)?;
-        let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter().map(|a| self.with_tags(a)).collect()
+        let mut list = stmt
+            .query_map([article_id], annotation)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // The tags of all of them in one query: a long article has a thousand.
+        let index: HashMap<i64, usize> = list.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        let mut tags = self.conn.prepare_cached(
+            "SELECT at.annotation_id, t.id, t.path, t.colour FROM annotations n
+             JOIN annotation_tags at ON at.annotation_id = n.id
+             JOIN tags t ON t.id = at.tag_id
+             WHERE n.article_id = ?1 ORDER BY at.annotation_id, t.path COLLATE NOCASE",
+        )?;
+        let rows = tags.query_map([article_id], |r| {
+            Ok((r.get::<_, i64>(0)?, crate::tags::tag_at(r, 1)?))
+        })?;
+        for row in rows {
+            let (id, tag) = row?;
+            if let Some(&i) = index.get(&id) {
+                list[i].tags.push(tag);
+            }
+        }
+        Ok(list)
     }
 
     pub fn set_annotation_note(&mut self, id: i64, note: &str) -> Result<Annotation> {

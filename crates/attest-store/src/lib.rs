@@ -348,6 +348,31 @@ impl Notebook {
         Ok(notebook)
     }
 
+    /// A second, read-only connection to a notebook another connection has opened
+    /// (and migrated): for slow reads that must not wait for, nor hold up, the
+    /// notebook's writer. Refused if the file's schema is not this build's.
+    pub fn open_reader(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(OpenOptions::default().busy_timeout)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != SCHEMA_VERSION {
+            return Err(StoreError::Invalid(format!(
+                "{} is at schema version {version}, not {SCHEMA_VERSION}: open it first",
+                path.display()
+            )));
+        }
+        Ok(Notebook {
+            conn,
+            path,
+            pending_bands: Default::default(),
+            finder_cache: Default::default(),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

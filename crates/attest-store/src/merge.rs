@@ -1084,7 +1084,7 @@ mod tests {
             name: name.into(),
             kind,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            statement_count: 0,
+            statement_count: None,
         };
         use ActorKind::*;
         let target = [

@@ -4,6 +4,7 @@ use attest_core::{
     StatementFilter, StatementKind, StatementRole, StatementStatus,
 };
 use rusqlite::{params, Transaction};
+use std::collections::HashMap;
 
 impl Notebook {
     /// Records a statement: its spans are anchored in the article's text and stored with
@@ -207,13 +208,27 @@ impl Notebook {
     /// Statements matching `filter` (the actor as a speaker), in article order then
     /// reading order.
     pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<Statement>> {
-        self.query_statements(
-            "(?1 IS NULL OR s.article_id = ?1)
-             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_actors sa
-                                        WHERE sa.statement_id = s.id AND sa.role = 'speaker'
-                                          AND sa.actor_id = ?2))",
-            params![filter.article_id, filter.actor_id],
-        )
+        // Only the filters that are set: an `?1 IS NULL OR …` condition keeps SQLite
+        // from using the article index, and the reader asks this on every open.
+        let mut conditions = Vec::new();
+        let mut args: Vec<i64> = Vec::new();
+        if let Some(article) = filter.article_id {
+            args.push(article);
+            conditions.push(format!("s.article_id = ?{}", args.len()));
+        }
+        if let Some(actor) = filter.actor_id {
+            args.push(actor);
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM statement_actors sa
+                         WHERE sa.statement_id = s.id AND sa.role = 'speaker'
+                           AND sa.actor_id = ?{})",
+                args.len()
+            ));
+        }
+        if conditions.is_empty() {
+            conditions.push("1".to_owned());
+        }
+        self.query_statements(&conditions.join(" AND "), rusqlite::params_from_iter(args))
     }
 
     fn query_statements(
@@ -258,29 +273,42 @@ impl Notebook {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter().map(|s| self.fill_statement(s)).collect()
+        self.fill_statements(rows)
     }
 
-    fn fill_statement(&self, mut s: Statement) -> Result<Statement> {
+    /// Adds spans, actors and topics to `list`: three queries for the whole list, not
+    /// three per statement (an article may hold hundreds).
+    fn fill_statements(&self, mut list: Vec<Statement>) -> Result<Vec<Statement>> {
+        if list.is_empty() {
+            return Ok(list);
+        }
+        let index: HashMap<i64, usize> = list.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let ids = serde_json::to_string(&list.iter().map(|s| s.id).collect::<Vec<_>>())
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let mut spans = self.conn.prepare_cached(
-            "SELECT role, start, end, exact, prefix, suffix, anchor_status FROM statement_spans
-             WHERE statement_id = ?1 ORDER BY role, ord",
+            "SELECT statement_id, role, start, end, exact, prefix, suffix, anchor_status
+             FROM statement_spans
+             WHERE statement_id IN (SELECT value FROM json_each(?1))
+             ORDER BY statement_id, role, ord",
         )?;
-        let rows = spans.query_map([s.id], |r| {
+        let rows = spans.query_map([&ids], |r| {
             Ok((
-                r.get::<_, String>(0)?,
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
                 Anchor {
-                    start: r.get(1)?,
-                    end: r.get(2)?,
-                    exact: r.get(3)?,
-                    prefix: r.get(4)?,
-                    suffix: r.get(5)?,
+                    start: r.get(2)?,
+                    end: r.get(3)?,
+                    exact: r.get(4)?,
+                    prefix: r.get(5)?,
+                    suffix: r.get(6)?,
                 },
-                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
             ))
         })?;
         for row in rows {
-            let (role, anchor, anchor_status) = row?;
+            let (id, role, anchor, anchor_status) = row?;
+            let Some(&i) = index.get(&id) else { continue };
+            let s = &mut list[i];
             // The statement shows its worst span (ok < moved < needs review).
             let anchor_status =
                 attest_core::AnchorStatus::parse(&anchor_status).unwrap_or_default();
@@ -292,21 +320,25 @@ impl Notebook {
             }
         }
         let mut actors = self.conn.prepare_cached(
-            "SELECT sa.role, a.id, a.name FROM statement_actors sa
+            "SELECT sa.statement_id, sa.role, a.id, a.name FROM statement_actors sa
              JOIN actors a ON a.id = sa.actor_id
-             WHERE sa.statement_id = ?1 ORDER BY sa.role, sa.ord",
+             WHERE sa.statement_id IN (SELECT value FROM json_each(?1))
+             ORDER BY sa.statement_id, sa.role, sa.ord",
         )?;
-        let rows = actors.query_map([s.id], |r| {
+        let rows = actors.query_map([&ids], |r| {
             Ok((
-                r.get::<_, String>(0)?,
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
                 ActorRef {
-                    id: r.get(1)?,
-                    name: r.get(2)?,
+                    id: r.get(2)?,
+                    name: r.get(3)?,
                 },
             ))
         })?;
         for row in rows {
-            let (role, actor) = row?;
+            let (id, role, actor) = row?;
+            let Some(&i) = index.get(&id) else { continue };
+            let s = &mut list[i];
             match StatementRole::parse(&role) {
                 Some(StatementRole::Speaker) => s.speakers.push(actor),
                 Some(StatementRole::Addressee) => s.addressees.push(actor),
@@ -315,12 +347,18 @@ impl Notebook {
             }
         }
         let mut topics = self.conn.prepare_cached(
-            "SELECT topic FROM statement_topics WHERE statement_id = ?1 ORDER BY ord",
+            "SELECT statement_id, topic FROM statement_topics
+             WHERE statement_id IN (SELECT value FROM json_each(?1))
+             ORDER BY statement_id, ord",
         )?;
-        s.topics = topics
-            .query_map([s.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(s)
+        let rows = topics.query_map([&ids], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))?;
+        for row in rows {
+            let (id, topic) = row?;
+            if let Some(&i) = index.get(&id) {
+                list[i].topics.push(topic);
+            }
+        }
+        Ok(list)
     }
 
     /// Deletes a statement (spans, actors, topics with it) into the trash.

@@ -10,10 +10,15 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 const MAX_PATH: usize = 200;
 
 fn tag(r: &Row) -> rusqlite::Result<Tag> {
+    tag_at(r, 0)
+}
+
+/// The tag in the three columns from `first` (id, path, colour).
+pub(crate) fn tag_at(r: &Row, first: usize) -> rusqlite::Result<Tag> {
     Ok(Tag {
-        id: r.get(0)?,
-        path: r.get(1)?,
-        colour: r.get(2)?,
+        id: r.get(first)?,
+        path: r.get(first + 1)?,
+        colour: r.get(first + 2)?,
     })
 }
 

@@ -200,7 +200,7 @@ fn statement_with_speaker_and_spans() {
         })
         .unwrap();
     assert_eq!(by_actor, vec![s.clone()]);
-    assert_eq!(nb.actor(wang.id).unwrap().statement_count, 1);
+    assert_eq!(nb.actor(wang.id).unwrap().statement_count, Some(1));
 }
 
 #[test]

@@ -158,10 +158,25 @@ impl Notebook {
     /// its changes fall in every one; containment (ten words or more inside a longer
     /// quote) covers at least two.
     pub fn article_variants(&self, article_id: i64) -> Result<Vec<StatementVariants>> {
+        self.article_variants_while(article_id, &|| true)?
+            .ok_or_else(|| StoreError::Invalid("quote variants were not looked for".into()))
+    }
+
+    /// [`Notebook::article_variants`], giving up (`None`) between two statements once
+    /// `wanted` says the answer is no longer wanted: an article with hundreds of
+    /// statements takes seconds at 100,000 statements, and the reader may have moved on.
+    pub fn article_variants_while(
+        &self,
+        article_id: i64,
+        wanted: &dyn Fn() -> bool,
+    ) -> Result<Option<Vec<StatementVariants>>> {
         self.article(article_id)?;
         let own = self.variant_quotes_where("s.article_id = ?1", [article_id])?;
         let mut found = Vec::new();
         for asked in &own {
+            if !wanted() {
+                return Ok(None);
+            }
             let triples: Vec<String> = words(&asked.quote)
                 .chunks_exact(3)
                 .map(|c| format!("\"{}\"", c.join(" ").replace('"', "")))
@@ -210,7 +225,7 @@ impl Notebook {
                     .collect(),
             });
         }
-        Ok(found)
+        Ok(Some(found))
     }
 
     /// Every group of two or more statements quoting nearly the same words, as

@@ -8,4 +8,9 @@ export type Actor = { id: number, name: string, kind: ActorKind,
 /**
  * Other names the actor goes by ("Wang", "Beijing").
  */
-aliases: Array<string>, statement_count: number, };
+aliases: Array<string>, 
+/**
+ * Accepted statements with the actor as a speaker; `None` where the list was not
+ * counted (the pickers': counting reads every statement of a large notebook).
+ */
+statement_count: number | null, };

@@ -72,7 +72,7 @@ fn actor(id: i64, name: &str, kind: ActorKind, aliases: &[&str]) -> (i64, Actor)
         name: name.into(),
         kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        statement_count: 0,
+        statement_count: Some(0),
     };
     (id, actor)
 }

@@ -23,7 +23,7 @@ export function filterActors(actors: Actor[], filter: string): Actor[] {
 type ActorsViewProps = { version: number; onOpenArticle: (articleId: number) => void };
 
 export function ActorsView({ version, onOpenArticle }: ActorsViewProps) {
-  const actors = useLoader(() => api.listActors(), [version]);
+  const actors = useLoader(() => api.listActors(true), [version]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [filter, setFilter] = useState("");
   const list = actors.data ?? [];
@@ -69,7 +69,7 @@ export function ActorsView({ version, onOpenArticle }: ActorsViewProps) {
               </span>
               {actor.aliases.length > 0 && <span className="muted small">{actor.aliases.join(", ")}</span>}
               <span className="muted small">
-                {countOf(actor.statement_count, "statement")}
+                {actor.statement_count !== null && countOf(actor.statement_count, "statement")}
               </span>
             </>
           )}

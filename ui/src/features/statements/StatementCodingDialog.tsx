@@ -19,7 +19,7 @@ type StatementCodingDialogProps = {
 
 /** The actor list, or until it loads, the actors the statement names. */
 function knownActors(loaded: Actor[] | null, named: ActorRef[]): Actor[] {
-  return loaded ?? named.map((actor) => ({ ...actor, kind: "other", aliases: [], statement_count: 0 }));
+  return loaded ?? named.map((actor) => ({ ...actor, kind: "other", aliases: [], statement_count: null }));
 }
 
 /** Codes a recorded statement: stance, topics, to whom, about whom, reported via what. */
