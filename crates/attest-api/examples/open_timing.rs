@@ -18,6 +18,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let view = api.open_article(id)?;
         let opened = t.elapsed();
         let json = serde_json::to_string(&view)?;
+        if let Ok(dump) = std::env::var("OPEN_TIMING_DUMP") {
+            std::fs::write(dump, &json)?;
+        }
         let t2 = Instant::now();
         api.article_view(id)?;
         println!(

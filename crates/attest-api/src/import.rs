@@ -2,61 +2,170 @@
 //! a notebook).
 
 use attest_core::{ArticleDraft, FileReport, ImportOutcome, ImportProgress};
-use attest_import::{import_file, Entry};
-use attest_store::{InsertOutcome, Notebook, SourceFile};
+use attest_import::{import_file, Entry, Imported};
+use attest_store::{InsertOutcome, NewArticle, Notebook, SourceFile};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::time::Instant;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
-/// Imports each article in its own transaction and reports on every one, in order;
-/// folders stand for the article files beneath them, archives and mailboxes for the
-/// articles inside.
+/// Imports the articles and reports on every one, in order; folders stand for the
+/// article files beneath them, archives and mailboxes for the articles inside. Each
+/// article is stored whole or not at all.
 pub fn import_files(notebook: &mut Notebook, paths: &[PathBuf]) -> Vec<FileReport> {
     import_files_with(notebook, paths, &AtomicBool::new(false), |_| {})
 }
 
-/// [`import_files`], telling `progress` after each file and stopping between files once
-/// `cancel` is set: what is done stays (each article is its own transaction), the files
-/// not reached are reported as cancelled.
+/// [`import_files`], telling `progress` after each file is stored and stopping once
+/// `cancel` is set: what is stored stays, the files not yet stored are reported as
+/// cancelled.
+///
+/// Articles are stored in batches, one transaction each (see [`Batch`]): a batch is
+/// written whole or, when its transaction fails, article by article; a crash loses
+/// the batch being written, never part of an article.
 pub fn import_files_with(
     notebook: &mut Notebook,
     paths: &[PathBuf],
     cancel: &AtomicBool,
+    progress: impl FnMut(&ImportProgress),
+) -> Vec<FileReport> {
+    import_in_batches(notebook, paths, cancel, progress, Batch::MAX_ARTICLES)
+}
+
+/// [`import_files_with`], with batches of at most `max_articles` articles.
+pub(crate) fn import_in_batches(
+    notebook: &mut Notebook,
+    paths: &[PathBuf],
+    cancel: &AtomicBool,
     mut progress: impl FnMut(&ImportProgress),
+    max_articles: usize,
 ) -> Vec<FileReport> {
     let files = attest_import::expand_paths(paths);
     let total = u32::try_from(files.len()).unwrap_or(u32::MAX);
     let started = Instant::now();
     let mut reports = Vec::with_capacity(files.len());
-    read_in_order(&files, cancel, |i, entries| {
-        let path = &files[i];
-        let file = path.display().to_string();
-        let Some(entries) = entries else {
-            reports.push(FileReport {
-                file,
-                outcome: ImportOutcome::Cancelled,
-            });
-            return;
-        };
-        for entry in entries {
-            let file = labelled(&file, &entry);
-            let outcome = store(notebook, path, entry);
-            reports.push(FileReport { file, outcome });
-        }
-        let done = i as u32 + 1;
+    let mut batch = Batch::default();
+    let mut report = |file: String, done: usize| {
+        let done = u32::try_from(done).unwrap_or(u32::MAX);
         progress(&ImportProgress {
             done,
             total,
             current: file,
             rate: done as f32 / started.elapsed().as_secs_f32().max(1e-3),
         });
+    };
+    read_in_order(&files, cancel, |i, entries, next_ready| {
+        let Some(entries) = entries else {
+            batch.store(notebook, cancel, &mut reports, &mut report);
+            reports.push(FileReport {
+                file: files[i].display().to_string(),
+                outcome: ImportOutcome::Cancelled,
+            });
+            return;
+        };
+        batch.add(i, &files[i], entries);
+        // A file slow to read does not hold back the ones read before it.
+        if batch.articles >= max_articles || batch.bytes >= Batch::MAX_BYTES || !next_ready {
+            batch.store(notebook, cancel, &mut reports, &mut report);
+        }
     });
+    batch.store(notebook, cancel, &mut reports, &mut report);
     // The near-duplicate index of the last articles; rebuilt on open if this fails.
     let _ = notebook.flush_bands();
     reports
+}
+
+/// An article's label ("file › part") and what was read of it.
+type Labelled = (String, Entry);
+
+/// Files read and not yet stored. Their articles go into the notebook in one
+/// transaction — per article, the commit and the search index's write to disk cost
+/// more than the article's rows.
+#[derive(Default)]
+struct Batch {
+    /// Each file's index and name, and its articles' labels with what was read.
+    files: Vec<(usize, String, Vec<Labelled>)>,
+    articles: usize,
+    /// Text and source bytes held.
+    bytes: usize,
+}
+
+impl Batch {
+    const MAX_ARTICLES: usize = 256;
+    const MAX_BYTES: usize = 16 << 20;
+
+    fn add(&mut self, i: usize, path: &Path, entries: Vec<Entry>) {
+        let file = path.display().to_string();
+        self.articles += entries.iter().filter(|e| e.result.is_ok()).count();
+        self.bytes += entry_bytes(&entries);
+        let entries = entries
+            .into_iter()
+            .map(|entry| (labelled(&file, &entry), entry))
+            .collect();
+        self.files.push((i, file, entries));
+    }
+
+    /// Stores the batch (unless `cancel` is set: then its files are cancelled) and
+    /// reports on its files in order, calling `progress` with each file and the count
+    /// of files done.
+    fn store(
+        &mut self,
+        notebook: &mut Notebook,
+        cancel: &AtomicBool,
+        reports: &mut Vec<FileReport>,
+        progress: &mut impl FnMut(String, usize),
+    ) {
+        let files = std::mem::take(&mut self.files);
+        (self.articles, self.bytes) = (0, 0);
+        if cancel.load(Ordering::Relaxed) {
+            for (_, _, entries) in files {
+                for (file, _) in entries {
+                    let outcome = ImportOutcome::Cancelled;
+                    reports.push(FileReport { file, outcome });
+                }
+            }
+            return;
+        }
+        let new: Vec<NewArticle> = files
+            .iter()
+            .flat_map(|(_, _, entries)| entries)
+            .filter_map(|(label, entry)| {
+                let imported = entry.result.as_ref().ok()?;
+                Some(NewArticle {
+                    draft: &imported.draft,
+                    source: SourceFile {
+                        name: &imported.source.name,
+                        path: label,
+                        bytes: &imported.source.bytes,
+                        sha256: &imported.source.sha256,
+                    },
+                    keys: &imported.keys,
+                })
+            })
+            .collect();
+        let mut stored = notebook.insert_articles(&new).into_iter();
+        drop(new);
+        for (i, name, entries) in files {
+            for (file, entry) in entries {
+                let outcome = match entry.result {
+                    Ok(imported) => {
+                        // One outcome per article given.
+                        let stored = stored.next().unwrap_or_else(|| {
+                            Err(attest_store::StoreError::Invalid("not stored".into()))
+                        });
+                        outcome(imported, stored)
+                    }
+                    Err(e) => ImportOutcome::Failed {
+                        reason: e.to_string(),
+                    },
+                };
+                reports.push(FileReport { file, outcome });
+            }
+            progress(name, i + 1);
+        }
+    }
 }
 
 /// "file › part" for an article inside a file, else the file.
@@ -67,38 +176,61 @@ pub(crate) fn labelled(file: &str, entry: &Entry) -> String {
     }
 }
 
-/// Files read ahead of the caller: enough to keep the readers busy, few enough that
-/// memory stays small (each file is at most `MAX_FILE_BYTES`).
-const READ_AHEAD: usize = 16;
+/// Files read ahead of the caller, and the bytes they may hold: enough for the readers
+/// to read a whole batch while the last one is stored, few enough that memory stays
+/// small.
+const READ_AHEAD: usize = 2 * Batch::MAX_ARTICLES;
+const READ_AHEAD_BYTES: usize = 32 << 20;
+
+/// How long the caller is told to wait for the next file before it does something
+/// else (import stores the files it holds).
+const NEXT_FILE_WAIT: Duration = Duration::from_millis(20);
+
+/// How often a wait for a file looks at `cancel`.
+const CANCEL_CHECK: Duration = Duration::from_millis(100);
 
 /// Reads and extracts `files` on worker threads (one per core) and hands each file's
 /// entries to `each` on this thread, in the order given — so an import writes the
-/// notebook exactly as a one-by-one import would. Once `cancel` is set, the files not
-/// yet handed over come as `None`.
+/// notebook exactly as a one-by-one import would — with whether the next file was
+/// read within [`NEXT_FILE_WAIT`]. Once `cancel` is set, the files not yet handed over
+/// come as `None`.
 fn read_in_order(
     files: &[PathBuf],
     cancel: &AtomicBool,
-    mut each: impl FnMut(usize, Option<Vec<Entry>>),
+    mut each: impl FnMut(usize, Option<Vec<Entry>>, bool),
 ) {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    // The next file to read, and how many `each` has had: a reader never gets more
-    // than READ_AHEAD files ahead, even past a slow file.
-    let (next, handed) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    // The next file to read, how many `each` has had, and the bytes read and not yet
+    // handed over: a reader never gets more than READ_AHEAD files or READ_AHEAD_BYTES
+    // ahead, even past a slow file, but always reads the file needed next.
+    let (next, handed, ahead) = (
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+    );
     let cancelled = || cancel.load(Ordering::Relaxed);
     std::thread::scope(|scope| {
         let (sender, receiver) = mpsc::sync_channel::<(usize, Vec<Entry>)>(READ_AHEAD);
         for _ in 0..workers {
             let sender = sender.clone();
-            let (next, handed) = (&next, &handed);
+            let (next, handed, ahead) = (&next, &handed, &ahead);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= files.len() {
                     break;
                 }
-                while i >= handed.load(Ordering::Relaxed) + READ_AHEAD && !cancelled() {
-                    std::thread::sleep(std::time::Duration::from_millis(1));
+                let wait = || {
+                    let first = handed.load(Ordering::Relaxed);
+                    i > first
+                        && (i >= first + READ_AHEAD
+                            || ahead.load(Ordering::Relaxed) >= READ_AHEAD_BYTES)
+                };
+                while wait() && !cancelled() {
+                    std::thread::sleep(Duration::from_millis(1));
                 }
-                if cancelled() || sender.send((i, import_file(&files[i]))).is_err() {
+                let entries = import_file(&files[i]);
+                ahead.fetch_add(entry_bytes(&entries), Ordering::Relaxed);
+                if cancelled() || sender.send((i, entries)).is_err() {
                     break;
                 }
             });
@@ -106,22 +238,40 @@ fn read_in_order(
         drop(sender);
         // Files arrive in any order; they are handed over in the given one.
         let mut waiting: BTreeMap<usize, Vec<Entry>> = BTreeMap::new();
-        for i in 0..files.len() {
-            let entries = loop {
-                if let Some(entries) = waiting.remove(&i) {
-                    break Some(entries);
+        // Waits up to `wait` for file `i`; false if it has not come (or never will).
+        let arrive = |i: usize, waiting: &mut BTreeMap<usize, Vec<Entry>>, wait: Duration| {
+            let deadline = Instant::now().checked_add(wait);
+            while !waiting.contains_key(&i) {
+                if cancelled() || i >= files.len() {
+                    return false;
                 }
-                if cancelled() {
-                    break None;
+                let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+                if left == Some(Duration::ZERO) {
+                    return false;
                 }
-                match receiver.recv() {
+                // Checks `cancel` at least every 100 ms while a slow file is read.
+                let step = left.map_or(CANCEL_CHECK, |left| left.min(CANCEL_CHECK));
+                match receiver.recv_timeout(step) {
                     Ok((j, entries)) => {
                         waiting.insert(j, entries);
                     }
-                    Err(_) => break None,
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => return false,
                 }
+            }
+            true
+        };
+        for i in 0..files.len() {
+            let entries = if arrive(i, &mut waiting, Duration::MAX) {
+                waiting.remove(&i)
+            } else {
+                None
             };
-            each(i, entries.filter(|_| !cancelled()));
+            if let Some(entries) = &entries {
+                ahead.fetch_sub(entry_bytes(entries), Ordering::Relaxed);
+            }
+            let next_ready = arrive(i + 1, &mut waiting, NEXT_FILE_WAIT);
+            each(i, entries.filter(|_| !cancelled()), next_ready);
             handed.store(i + 1, Ordering::Relaxed);
         }
         // Unblocks readers still sending after a cancel.
@@ -129,23 +279,17 @@ fn read_in_order(
     });
 }
 
-/// Stores one article read from `path` (in its own transaction).
-fn store(notebook: &mut Notebook, path: &Path, entry: Entry) -> ImportOutcome {
-    let source_path = labelled(&path.display().to_string(), &entry);
-    let imported = match entry.result {
-        Ok(i) => i,
-        Err(e) => {
-            return ImportOutcome::Failed {
-                reason: e.to_string(),
-            }
-        }
-    };
-    let source = SourceFile {
-        name: &imported.source.name,
-        path: &source_path,
-        bytes: &imported.source.bytes,
-        sha256: &imported.source.sha256,
-    };
+/// The text and source bytes `entries` hold.
+fn entry_bytes(entries: &[Entry]) -> usize {
+    entries
+        .iter()
+        .filter_map(|e| e.result.as_ref().ok())
+        .map(|i| i.draft.text.len() + i.source.bytes.len())
+        .sum()
+}
+
+/// What storing `imported` did, as reported.
+fn outcome(imported: Imported, stored: attest_store::Result<InsertOutcome>) -> ImportOutcome {
     let title = || {
         imported
             .draft
@@ -154,7 +298,7 @@ fn store(notebook: &mut Notebook, path: &Path, entry: Entry) -> ImportOutcome {
             .clone()
             .unwrap_or_else(|| imported.draft.fallback_title.clone())
     };
-    match notebook.insert_article(&imported.draft, &source, &imported.keys) {
+    match stored {
         Ok(InsertOutcome::Inserted { id, related: None }) => ImportOutcome::Imported {
             article_id: id,
             title: title(),
@@ -210,6 +354,23 @@ pub struct InspectRecord {
 
 /// One record per article the files hold (folders stand for the article files beneath
 /// them, as in an import), or one carrying the reason a file cannot be read.
+/// Reads and extracts every article of `paths` as an import does (the same reader
+/// threads: decoding, text, metadata, language, near-duplicate keys) and keeps
+/// nothing: (articles, files that failed). What `attest bench extract` times.
+pub fn read_only(paths: &[PathBuf]) -> (usize, usize) {
+    let files = attest_import::expand_paths(paths);
+    let (mut articles, mut failed) = (0, 0);
+    read_in_order(&files, &AtomicBool::new(false), |_, entries, _| {
+        for entry in entries.into_iter().flatten() {
+            match entry.result {
+                Ok(_) => articles += 1,
+                Err(_) => failed += 1,
+            }
+        }
+    });
+    (articles, failed)
+}
+
 pub fn inspect(paths: &[PathBuf]) -> crate::Result<Vec<InspectRecord>> {
     Ok(inspect_with(paths, &crate::MentionLookup::gazetteer()?))
 }
@@ -218,7 +379,7 @@ pub fn inspect(paths: &[PathBuf]) -> crate::Result<Vec<InspectRecord>> {
 pub fn inspect_with(paths: &[PathBuf], lookup: &crate::MentionLookup) -> Vec<InspectRecord> {
     let files = attest_import::expand_paths(paths);
     let mut records = Vec::new();
-    read_in_order(&files, &AtomicBool::new(false), |i, entries| {
+    read_in_order(&files, &AtomicBool::new(false), |i, entries, _| {
         let file = files[i].display().to_string();
         for entry in entries.unwrap_or_default() {
             let (ok, error, article) = match entry.result {
@@ -245,4 +406,92 @@ pub fn inspect_with(paths: &[PathBuf], lookup: &crate::MentionLookup) -> Vec<Ins
         }
     });
     records
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    /// Nine news-length files, each naming its own word ("word0", "word1", …).
+    fn files(dir: &Path) -> Vec<PathBuf> {
+        (0..9)
+            .map(|i| {
+                let body: Vec<String> = (0..80)
+                    .map(|k| {
+                        format!(
+                            "clause{} term{} item{k}",
+                            (i * 7 + k) % 97,
+                            (i * 13 + k) % 89
+                        )
+                    })
+                    .collect();
+                let path = dir.join(format!("article-{i}.txt"));
+                let text = format!("Story {i}\n\nIt names word{i}. {}.\n", body.join(" and "));
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cancel_keeps_the_stored_batches_whole_and_writes_no_more() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut notebook = Notebook::open(dir.path().join("n.attest")).unwrap();
+        let files = files(dir.path());
+        let cancel = AtomicBool::new(false);
+        let mut seen = Vec::new();
+        let reports = import_in_batches(
+            &mut notebook,
+            &files,
+            &cancel,
+            |p| {
+                seen.push(p.done);
+                // The analyst presses Cancel as the first file is reported.
+                cancel.store(true, Ordering::Relaxed);
+            },
+            2,
+        );
+        assert_eq!(reports.len(), 9);
+        // The first batch (one file or two: as the readers were ready) is stored and
+        // reported file by file; every later file is cancelled, none half-stored.
+        let stored = reports
+            .iter()
+            .take_while(|r| matches!(r.outcome, ImportOutcome::Imported { .. }))
+            .count();
+        assert!((1..=2).contains(&stored), "{reports:?}");
+        assert!(reports[stored..]
+            .iter()
+            .all(|r| r.outcome == ImportOutcome::Cancelled));
+        assert_eq!(seen, (1..=stored as u32).collect::<Vec<_>>());
+        assert_eq!(notebook.article_count().unwrap() as usize, stored);
+        for (i, file) in files.iter().enumerate() {
+            let found = notebook.search_articles(&format!("word{i}")).unwrap();
+            assert_eq!(found.len(), usize::from(i < stored), "word{i}");
+            if let Some(article) = found.first() {
+                let source = notebook.article_source(article.id).unwrap();
+                assert_eq!(source, std::fs::read(file).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn batches_store_what_one_by_one_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = files(dir.path());
+        // Each file twice: the second time a duplicate, in the same batch or not.
+        let twice: Vec<PathBuf> = files.iter().chain(&files).cloned().collect();
+        let outcomes = |max: usize| {
+            let mut notebook = Notebook::open(dir.path().join(format!("{max}.attest"))).unwrap();
+            let reports =
+                import_in_batches(&mut notebook, &twice, &AtomicBool::new(false), |_| {}, max);
+            reports.into_iter().map(|r| r.outcome).collect::<Vec<_>>()
+        };
+        let one_by_one = outcomes(1);
+        assert!(matches!(
+            one_by_one[9],
+            ImportOutcome::Duplicate { article_id: 1, .. }
+        ));
+        assert_eq!(outcomes(4), one_by_one);
+        assert_eq!(outcomes(Batch::MAX_ARTICLES), one_by_one);
+    }
 }

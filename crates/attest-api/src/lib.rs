@@ -32,7 +32,8 @@ pub use attest_store::{Snapshot, SnapshotReason};
 pub use diagnostics::notebook_diagnostics;
 pub use error::{ApiError, ErrorKind};
 pub use import::{
-    article_extensions, import_files, import_files_with, inspect, inspect_with, InspectRecord,
+    article_extensions, import_files, import_files_with, inspect, inspect_with, read_only,
+    InspectRecord,
 };
 pub use launch::launch_request;
 pub use location::{cloud_warning, sync_service};

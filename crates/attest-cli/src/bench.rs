@@ -83,18 +83,18 @@ pub fn import(notebook: &Path, paths: &[PathBuf]) -> Result<Figures, ApiError> {
     })
 }
 
-/// Runs the import pipeline on `paths` without storing anything.
+/// Runs the import's reading on `paths` (text and metadata, on the reader threads)
+/// without storing anything, nor proposing statements (which happens on opening).
 pub fn extract(paths: &[PathBuf]) -> Result<Figures, ApiError> {
     let started = Instant::now();
-    let records = attest_api::inspect(paths)?;
+    let (articles, failed) = attest_api::read_only(paths);
     let seconds = started.elapsed().as_secs_f64();
-    let failed = records.iter().filter(|r| !r.ok).count();
     Ok(Figures {
-        files: records.len(),
-        articles: records.len() - failed,
+        files: articles + failed,
+        articles,
         failed,
         seconds,
-        per_second: records.len() as f64 / seconds.max(1e-9),
+        per_second: (articles + failed) as f64 / seconds.max(1e-9),
         peak_rss_mb: peak_rss_mb(),
     })
 }

@@ -196,7 +196,7 @@ enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Run the import pipeline without a notebook and report the rate.
+    /// Read and extract files as an import does (text and metadata), storing nothing, and report the rate.
     Extract {
         #[arg(required = true)]
         paths: Vec<PathBuf>,

@@ -106,10 +106,15 @@ fn human(r: &SearchResults) -> String {
         s.push('\n');
     }
     let shown = r.hits.len() as u32;
+    let total = if r.total_is_lower_bound {
+        format!("more than {}", r.total)
+    } else {
+        r.total.to_string()
+    };
     s.push_str(&match (r.total, shown) {
         (0, _) => "no hits\n".to_owned(),
-        (total, 0) => format!("{total} hits; none from {}\n", r.offset + 1),
-        (total, n) => format!("{total} hits; {}–{} shown\n", r.offset + 1, r.offset + n),
+        (_, 0) => format!("{total} hits; none from {}\n", r.offset + 1),
+        (_, n) => format!("{total} hits; {}–{} shown\n", r.offset + 1, r.offset + n),
     });
     s
 }
@@ -164,6 +169,8 @@ pub struct SearchFigures {
     pub mean_total: f64,
     /// The five slowest queries with their filters and times, to see what costs.
     pub slowest: Vec<String>,
+    /// p50 and p95 by shape of query (word, prefix…, and those with filters).
+    pub shapes: Vec<String>,
 }
 
 impl SearchFigures {
@@ -233,7 +240,7 @@ impl Mix {
     }
 
     fn query(&mut self, i: usize) -> SearchQuery {
-        let text = match i % 6 {
+        let text = match i % SHAPES.len() {
             0 => self.word(),
             1 => format!("{} {}", self.word(), self.word()),
             2 => {
@@ -268,6 +275,9 @@ impl Mix {
         q
     }
 }
+
+/// The shapes of query `Mix::query` takes in turn.
+const SHAPES: &[&str] = &["word", "two words", "phrase", "prefix", "OR", "OR NOT"];
 
 fn filtered(q: &SearchQuery) -> bool {
     q.outlet.is_some()
@@ -335,6 +345,7 @@ pub fn bench(notebook: &Path, queries: usize, seed: u64) -> Result<SearchFigures
     }
     let mut times = Vec::with_capacity(queries);
     let mut slow = Vec::with_capacity(queries);
+    let mut by_shape: Vec<Vec<f64>> = vec![Vec::new(); SHAPES.len() + 1];
     let (mut with_filters, mut totals) = (0, 0u64);
     for i in 0..queries {
         let q = mix.query(i);
@@ -343,12 +354,23 @@ pub fn bench(notebook: &Path, queries: usize, seed: u64) -> Result<SearchFigures
         let r = api.search(&q)?;
         let ms = started.elapsed().as_secs_f64() * 1000.0;
         times.push(ms);
+        by_shape[i % SHAPES.len()].push(ms);
+        if filtered(&q) {
+            by_shape[SHAPES.len()].push(ms);
+        }
         totals += u64::from(r.total);
-        let filters = serde_json::to_string(&SearchQuery {
-            text: String::new(),
-            ..q.clone()
-        })
-        .unwrap_or_default();
+        // Only the filters that are set.
+        let filters = match serde_json::to_value(&q) {
+            Ok(serde_json::Value::Object(mut fields)) => {
+                fields.retain(|name, v| {
+                    !matches!(name.as_str(), "text" | "offset" | "limit")
+                        && !v.is_null()
+                        && v.as_array().is_none_or(|a| !a.is_empty())
+                });
+                serde_json::Value::Object(fields).to_string()
+            }
+            _ => String::new(),
+        };
         slow.push((
             ms,
             format!("{:.1} ms {} ({} hits) {filters}", ms, q.text, r.total),
@@ -356,7 +378,21 @@ pub fn bench(notebook: &Path, queries: usize, seed: u64) -> Result<SearchFigures
     }
     slow.sort_by(|a, b| b.0.total_cmp(&a.0));
     times.sort_by(f64::total_cmp);
-    let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1)];
+    let at = |p: f64| percentile(&times, p);
+    let shapes = SHAPES
+        .iter()
+        .chain(&["with filters"])
+        .zip(&mut by_shape)
+        .map(|(name, t)| {
+            t.sort_by(f64::total_cmp);
+            format!(
+                "{name}: p50 {:.1} ms, p95 {:.1} ms ({} queries)",
+                percentile(t, 0.5),
+                percentile(t, 0.95),
+                t.len()
+            )
+        })
+        .collect();
     Ok(SearchFigures {
         articles: summaries.len() as u32,
         queries,
@@ -366,5 +402,12 @@ pub fn bench(notebook: &Path, queries: usize, seed: u64) -> Result<SearchFigures
         max_ms: times.last().copied().unwrap_or(0.0),
         mean_total: totals as f64 / queries.max(1) as f64,
         slowest: slow.into_iter().take(5).map(|(_, line)| line).collect(),
+        shapes,
     })
+}
+
+/// The `p` quantile of sorted `times` (0 when there are none).
+fn percentile(times: &[f64], p: f64) -> f64 {
+    let i = ((times.len() as f64 * p).ceil() as usize).saturating_sub(1);
+    times.get(i).copied().unwrap_or(0.0)
 }

@@ -157,9 +157,20 @@ pub struct SearchHit {
 #[ts(export)]
 pub struct SearchResults {
     pub hits: Vec<SearchHit>,
+    /// How many hits there are in all, counted up to [`SearchResults::COUNT_LIMIT`].
     pub total: u32,
+    /// Set when counting stopped at `total`: there are more hits than that.
+    #[serde(default)]
+    pub total_is_lower_bound: bool,
     pub offset: u32,
     pub limit: u32,
+}
+
+impl SearchResults {
+    /// Hits are counted up to this many: counting every match of a common word at
+    /// 100,000 articles costs more than the rest of the search, and past it an exact
+    /// figure tells the analyst nothing a "more than" does not.
+    pub const COUNT_LIMIT: u32 = 10_000;
 }
 
 /// Why a query cannot be read.

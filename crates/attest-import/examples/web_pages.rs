@@ -6,7 +6,8 @@
 //! cargo run --release -p attest-import --features compare-libraries --example web_pages -- ../shared/corpus/web-pages
 //! ```
 //! The second also scores the two candidate libraries on their own (their metadata as
-//! they return it), the measurement behind the choice in ARCHITECTURE.md.
+//! they return it), the measurement behind the choice in ARCHITECTURE.md. `--dump OUT`
+//! writes our text and metadata of each page to `OUT/PAGE.txt`, to diff two builds.
 
 mod common;
 
@@ -56,8 +57,24 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/corpus/web-pages"));
     let verbose = std::env::args().any(|a| a == "-v");
+    let dump = std::env::args()
+        .skip_while(|a| a != "--dump")
+        .nth(1)
+        .map(PathBuf::from);
     let pages = load(&dir);
     println!("{} pages from {}", pages.len(), dir.display());
+    if let Some(out) = &dump {
+        std::fs::create_dir_all(out).expect("the dump folder");
+        for p in &pages {
+            let d =
+                attest_import::extract(&p.bytes, "source.html", attest_core::SourceFormat::Html);
+            let text = match d {
+                Ok(d) => format!("{:#?}\n{:?}\n\n{}\n", d.meta, d.warnings, d.text),
+                Err(e) => format!("error: {e}\n"),
+            };
+            std::fs::write(out.join(format!("{}.txt", p.name)), text).expect("a dump file");
+        }
+    }
 
     run("attest-import (extract)", &pages, verbose, |bytes| {
         let d =

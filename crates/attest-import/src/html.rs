@@ -65,17 +65,22 @@ pub fn extract(bytes: &[u8]) -> Result<Page, ImportError> {
     let (html, mut warnings) = decode_html(bytes)?;
     let html = strip_inert(&html);
 
+    // One parse serves both libraries: the metadata rules only read the DOM, then the
+    // body extractor cleans it.
     let mut meta = ArticleMeta::default();
-    let Some(body) = page_metadata(&html, &mut meta) else {
+    let (doc, body) = page_metadata(dom_query::Document::from(html.as_str()), &mut meta);
+    let Some(body) = body else {
         return Err(ImportError::NoArticle);
     };
 
     let options = rs_trafilatura::Options {
         // Attest imports articles: skip the page-type classifier and its profiles.
         page_type: Some(rs_trafilatura::page_type::PageType::Article),
+        // Only its title and URL are read below.
+        minimal_metadata: true,
         ..Default::default()
     };
-    let extracted = rs_trafilatura::extract_with_options(&html, &options).ok();
+    let extracted = rs_trafilatura::extract_document_with_options(doc, &html, &options).ok();
     let mut text = String::new();
     if let Some(r) = &extracted {
         text = paragraphs(&r.content_text);
@@ -425,16 +430,18 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 /// Metadata by readability.js's rules (JSON-LD first, then OpenGraph, Dublin Core,
 /// Twitter and plain `<meta>`), then our own for a byline element in the body,
-/// `<link rel=canonical>` and `<html lang>`. False when the page's body holds no
-/// text at all (the extractor would fall back on the title).
-/// Fills `meta` from the page and returns all the text of its body (block elements as
-/// lines), or `None` when the body holds no text.
-fn page_metadata(html: &str, meta: &mut ArticleMeta) -> Option<String> {
-    use dom_query::{Document, Selection};
-    let doc = Document::from(html);
+/// `<link rel=canonical>` and `<html lang>`. Fills `meta` from the page and returns
+/// all the text of its body (block elements as lines), or `None` when the body holds
+/// no text (the extractor would fall back on the title); the document is handed back
+/// unchanged.
+fn page_metadata(
+    doc: dom_query::Document,
+    meta: &mut ArticleMeta,
+) -> (dom_query::Document, Option<String>) {
+    use dom_query::Selection;
     let body = doc.select("body").formatted_text().to_string();
     if body.trim().is_empty() {
-        return None;
+        return (doc, None);
     }
     let byline = byline_element(&doc);
     let canonical = doc
@@ -448,8 +455,11 @@ fn page_metadata(html: &str, meta: &mut ArticleMeta) -> Option<String> {
         .attr("lang")
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
-    let Ok(reader) = dom_smoothie::Readability::with_document(doc, None, None) else {
-        return Some(body);
+    // Built in place (`with_document` can only fail on a URL, and would keep the DOM).
+    let reader = dom_smoothie::Readability {
+        doc,
+        doc_url: None,
+        config: dom_smoothie::Config::default(),
     };
     let found = reader.get_article_metadata(reader.parse_json_ld());
     let title = fold(&found.title);
@@ -475,33 +485,33 @@ fn page_metadata(html: &str, meta: &mut ArticleMeta) -> Option<String> {
     meta.byline = meta.byline.take().or(byline);
     meta.url = meta.url.take().or(canonical);
     meta.language = meta.language.take().or(lang);
-    Some(body)
+    (reader.doc, Some(body))
 }
 
 /// readability.js's byline rule, on whole words: the first element, in document
 /// order, marked `rel=author` or `itemprop~=author`, or whose class or id holds the
 /// word byline, author(s), dateline or writtenby, with text shorter than 100 characters.
 fn byline_element(doc: &dom_query::Document) -> Option<String> {
-    for sel in doc.select("body *").iter() {
-        let marked = sel.attr("rel").is_some_and(|r| &*r == "author")
-            || sel.attr("itemprop").is_some_and(|p| p.contains("author"));
-        let named = || {
-            let class = sel.attr("class");
-            let id = sel.attr("id");
-            let s = format!(
-                "{} {}",
-                class.as_deref().unwrap_or(""),
-                id.as_deref().unwrap_or("")
-            )
-            .to_lowercase();
-            // Whole words of the class or id: "author_fmt", not "authorization".
+    // Whole words of the class or id: "author_fmt", not "authorization". Each is tested
+    // alone (none of these words holds a space), and only when present.
+    let named = |value: Option<&str>| {
+        value.is_some_and(|v| {
+            let s = v.to_lowercase();
             ["byline", "dateline", "writtenby"]
                 .iter()
                 .any(|p| s.contains(p))
                 || s.split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|w| w == "author" || w == "authors")
-        };
-        if !(marked || named()) {
+        })
+    };
+    // The elements under `<body>` in document order (as `body *` would select them).
+    let body = doc.select("body");
+    let elements = body.nodes().first()?.descendants();
+    for node in elements.into_iter().filter(|n| n.is_element()) {
+        let sel = dom_query::Selection::from(node);
+        let marked = sel.attr("rel").is_some_and(|r| &*r == "author")
+            || sel.attr("itemprop").is_some_and(|p| p.contains("author"));
+        if !(marked || named(sel.attr("class").as_deref()) || named(sel.attr("id").as_deref())) {
             continue;
         }
         let name = sel.select("[itemprop=name]");

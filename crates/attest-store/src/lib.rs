@@ -38,7 +38,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use articles::{InsertOutcome, SourceFile};
+pub use articles::{InsertOutcome, NewArticle, SourceFile};
 pub use backup::{
     backup_dir, list_snapshots, restore_snapshot, Snapshot, SnapshotReason, DEFAULT_BACKUP_KEEP,
 };

@@ -4,7 +4,8 @@
 //! Speed at 100,000 articles: each kind's best `offset + limit` rows are chosen with
 //! only their ids and bm25 scores read (at most `RANK_WINDOW` of the newest matches
 //! ranked when there are more); the kinds are merged by score and only the page's hits
-//! get snippets and match spans. Filters join the metadata only when they are set, so
+//! get snippets and match spans, one query per kind. Matches are counted up to
+//! `SearchResults::COUNT_LIMIT`. Filters join the metadata only when they are set, so
 //! a plain count reads no table.
 
 use crate::{Notebook, Result, StoreError};
@@ -164,9 +165,10 @@ fn matches_sql(kind: SearchHitKind, f: &Filters) -> (String, String, Vec<String>
             conditions.extend(f.article_condition("articles_fts.rowid"));
             let from = "articles_fts".to_owned();
             if f.has(":actor") {
+                // A set read once from the actor's index, not a probe per match.
                 conditions.push(
-                    "EXISTS (SELECT 1 FROM mentions m
-                             WHERE m.actor_id = :actor AND m.article_id = articles_fts.rowid)"
+                    "+articles_fts.rowid IN (SELECT m.article_id FROM mentions m
+                                             WHERE m.actor_id = :actor)"
                         .to_owned(),
                 );
             }
@@ -176,8 +178,8 @@ fn matches_sql(kind: SearchHitKind, f: &Filters) -> (String, String, Vec<String>
             conditions.extend(f.article_condition("n.article_id"));
             if f.has(":actor") {
                 conditions.push(
-                    "EXISTS (SELECT 1 FROM mentions m
-                             WHERE m.actor_id = :actor AND m.article_id = n.article_id)"
+                    "+n.article_id IN (SELECT m.article_id FROM mentions m
+                                       WHERE m.actor_id = :actor)"
                         .to_owned(),
                 );
             }
@@ -222,9 +224,10 @@ fn matches_sql(kind: SearchHitKind, f: &Filters) -> (String, String, Vec<String>
                 conditions.push("s.kind = :kind".to_owned());
             }
             if f.has(":actor") {
+                // Checked on the index's rowid, before the statement's row is read.
                 conditions.push(
-                    "EXISTS (SELECT 1 FROM statement_actors sa WHERE sa.statement_id = s.id
-                             AND sa.role = 'speaker' AND sa.actor_id = :actor)"
+                    "+statements_fts.rowid IN (SELECT sa.statement_id FROM statement_actors sa
+                                               WHERE sa.actor_id = :actor AND sa.role = 'speaker')"
                         .to_owned(),
                 );
             }
@@ -250,6 +253,26 @@ fn matches_sql(kind: SearchHitKind, f: &Filters) -> (String, String, Vec<String>
     (fts.to_owned(), from, conditions)
 }
 
+/// A hit for `id` of `kind` before its snippet, span and article are read.
+fn blank_hit(kind: SearchHitKind, id: i64) -> SearchHit {
+    SearchHit {
+        kind,
+        article_id: if kind == SearchHitKind::Article {
+            id
+        } else {
+            0
+        },
+        article_title: String::new(),
+        outlet: None,
+        published: None,
+        statement_id: (kind == SearchHitKind::Statement).then_some(id),
+        annotation_id: (kind == SearchHitKind::Note).then_some(id),
+        snippet: Vec::new(),
+        span: None,
+        score: 0.0,
+    }
+}
+
 /// A match chosen for the page, before its snippet is made.
 struct Candidate {
     kind: SearchHitKind,
@@ -259,12 +282,15 @@ struct Candidate {
 
 impl Notebook {
     /// Searches articles, notes and statements; hits best first (bm25), a page of them
-    /// with snippets and where each match is, and the count of all.
+    /// with snippets and where each match is, and the count of all (up to
+    /// `SearchResults::COUNT_LIMIT`).
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults> {
         let fts = fts_query(&q.text).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let filters = Filters::new(self, q, fts)?;
         let limit = q.page_size();
         let wanted = i64::from(q.offset) + i64::from(limit);
+        // Counted up to one past the limit, to know whether there are more.
+        let count_to = SearchResults::COUNT_LIMIT + 1;
         let mut total = 0u32;
         let mut candidates = Vec::new();
         for &kind in SearchHitKind::ALL {
@@ -277,16 +303,16 @@ impl Notebook {
                 where_.push_str(" AND ");
                 where_.push_str(c);
             }
-            let count = self.count_matches(&filters, kind, &from, &where_)?;
-            total += count;
             let rank = match kind {
                 SearchHitKind::Article => format!("bm25({fts}, {ARTICLE_WEIGHTS})"),
                 _ => format!("bm25({fts})"),
             };
             // bm25 costs a few µs a row: a word in most of 100,000 articles cannot be
-            // ranked in time. Past RANK_WINDOW matches, the newest RANK_WINDOW (by id,
-            // read in index order without a sort) are ranked; the count stays exact.
-            let sql = if count > RANK_WINDOW && wanted <= i64::from(RANK_WINDOW) {
+            // ranked in time. The newest RANK_WINDOW matches (by id, read in index
+            // order without a sort) are ranked; when there are fewer, that is all of
+            // them, and their number is the count.
+            let window = wanted <= i64::from(RANK_WINDOW);
+            let sql = if window {
                 format!(
                     "SELECT {fts}.rowid, {rank} FROM {from} WHERE {where_}
                      ORDER BY {fts}.rowid DESC LIMIT {RANK_WINDOW}"
@@ -309,6 +335,17 @@ impl Notebook {
                     })
                 },
             )?;
+            let count = if window && best.len() < RANK_WINDOW as usize {
+                best.len() as u32
+            } else if total >= count_to {
+                0 // Already more than the limit: not worth counting.
+            } else {
+                // The window holds the newest matches (the last is the oldest of them):
+                // only older ones are left to count.
+                let seen = window.then(|| (best.len() as u32, best.last().map(|c| c.id)));
+                self.count_matches(&filters, kind, &fts, &from, &where_, seen, count_to - total)?
+            };
+            total = total.saturating_add(count);
             best.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.id.cmp(&b.id)));
             best.truncate(wanted as usize);
             candidates.extend(best);
@@ -320,32 +357,41 @@ impl Notebook {
                 .then((a.kind as u8).cmp(&(b.kind as u8)))
                 .then(a.id.cmp(&b.id))
         });
-        let hits = candidates
+        let page: Vec<&Candidate> = candidates
             .iter()
             .skip(q.offset as usize)
             .take(limit as usize)
-            .map(|c| self.hit(&filters, c))
-            .collect::<Result<_>>()?;
+            .collect();
+        let hits = self.hits(&filters, &page)?;
+        let total_is_lower_bound = total > SearchResults::COUNT_LIMIT;
         Ok(SearchResults {
             hits,
-            total,
+            total: total.min(SearchResults::COUNT_LIMIT),
+            total_is_lower_bound,
             offset: q.offset,
             limit,
         })
     }
 
-    /// How many matches of `kind` pass the filters. Statements without filters of
-    /// their own are counted from the index alone, less the rejected ones (found from
-    /// the status index): joining every match to its row would read them all.
+    /// How many matches of `kind` pass the filters, counted up to `at_most`. `seen`:
+    /// how many of the newest matches were read already, and the id of the oldest of
+    /// them, so that counting goes on from there rather than reading them again.
+    /// Statements without filters of their own are counted from the index alone, less
+    /// the rejected ones (found from the status index): joining every match to its row
+    /// would read them all.
+    #[allow(clippy::too_many_arguments)]
     fn count_matches(
         &self,
         f: &Filters,
         kind: SearchHitKind,
+        fts: &str,
         from: &str,
         where_: &str,
+        seen: Option<(u32, Option<i64>)>,
+        at_most: u32,
     ) -> Result<u32> {
-        let one = |sql: &str| -> Result<u32> {
-            Ok(f.rows(&self.conn, sql, &[], |r| r.get(0))?
+        let one = |sql: &str, extra: &[(&'static str, Value)]| -> Result<u32> {
+            Ok(f.rows(&self.conn, sql, extra, |r| r.get(0))?
                 .first()
                 .copied()
                 .unwrap_or(0))
@@ -364,107 +410,183 @@ impl Notebook {
             .iter()
             .any(|p| f.has(p));
         if unfiltered_statements {
-            let all = one("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH :q")?;
+            let all = one(
+                "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH :q",
+                &[],
+            )?;
             let rejected = one(
                 "SELECT count(*) FROM statements s WHERE s.status = 'rejected'
                  AND s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :q)",
+                &[],
             )?;
-            return Ok(all.saturating_sub(rejected));
+            return Ok(all.saturating_sub(rejected).min(at_most));
         }
-        one(&format!("SELECT count(*) FROM {from} WHERE {where_}"))
+        let (read, below) = match seen {
+            Some((read, Some(oldest))) => (read, Some(oldest)),
+            _ => (0, None),
+        };
+        let left = at_most.saturating_sub(read);
+        if left == 0 {
+            return Ok(at_most);
+        }
+        // Counting stops at `at_most`: a common word's count reads only that far.
+        let (older, cut) = match below {
+            Some(id) => (
+                format!(" AND {fts}.rowid < :cut"),
+                vec![(":cut", Value::Integer(id))],
+            ),
+            None => (String::new(), vec![]),
+        };
+        let rest = one(
+            &format!(
+                "SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {where_}{older} LIMIT {left})"
+            ),
+            &cut,
+        )?;
+        Ok(read + rest)
     }
 
-    /// The hit for a chosen match: its snippet, where it is, its article.
-    fn hit(&self, f: &Filters, c: &Candidate) -> Result<SearchHit> {
-        let id = [(":id", Value::Integer(c.id))];
+    /// The hits for the chosen matches, in their order: snippets and match spans read
+    /// with one query per kind. A query per hit would evaluate the search again for
+    /// each, which for a prefix means merging every word that starts with it.
+    fn hits(&self, f: &Filters, page: &[&Candidate]) -> Result<Vec<SearchHit>> {
         let (open, close) = (MATCH_OPEN, MATCH_CLOSE);
-        let mut hit = SearchHit {
-            kind: c.kind,
-            article_id: 0,
-            article_title: String::new(),
-            outlet: None,
-            published: None,
-            statement_id: None,
-            annotation_id: None,
-            snippet: Vec::new(),
-            span: None,
-            score: c.score,
-        };
-        match c.kind {
-            SearchHitKind::Article => {
-                let rows = f.rows(
-                    &self.conn,
-                    &format!(
-                        "SELECT snippet(articles_fts, -1, '{open}', '{close}', '…', {SNIPPET_TOKENS}),
-                                highlight(articles_fts, 1, '{open}', '{close}')
-                         FROM articles_fts WHERE articles_fts MATCH :q AND rowid = :id"
-                    ),
-                    &id,
-                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-                )?;
-                if let Some((snippet, marked)) = rows.into_iter().next() {
-                    hit.snippet = snippet_parts(&snippet);
-                    hit.span = first_marked_span(&marked);
+        let mut found: Vec<Option<SearchHit>> = vec![None; page.len()];
+        for &kind in SearchHitKind::ALL {
+            let ids: Vec<i64> = page
+                .iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| c.id)
+                .collect();
+            let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
+                continue;
+            };
+            // The rowid range lets FTS5 seek; the list keeps only the page's rows, so
+            // snippets are made for those alone.
+            let params = [
+                (":lo", Value::Integer(lo)),
+                (":hi", Value::Integer(hi)),
+                (
+                    ":ids",
+                    Value::Text(serde_json::Value::from(ids.clone()).to_string()),
+                ),
+            ];
+            let chosen = |fts: &str| {
+                format!(
+                    "{fts} MATCH :q AND {fts}.rowid BETWEEN :lo AND :hi
+                     AND +{fts}.rowid IN (SELECT value FROM json_each(:ids))"
+                )
+            };
+            let mut made: Vec<(i64, SearchHit)> = Vec::new();
+            let blank = |id: i64| blank_hit(kind, id);
+            match kind {
+                SearchHitKind::Article => {
+                    let rows = f.rows(
+                        &self.conn,
+                        &format!(
+                            "SELECT rowid,
+                                    snippet(articles_fts, -1, '{open}', '{close}', '…', {SNIPPET_TOKENS}),
+                                    highlight(articles_fts, 1, '{open}', '{close}')
+                             FROM articles_fts WHERE {}",
+                            chosen("articles_fts")
+                        ),
+                        &params,
+                        |r| Ok((r.get(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+                    )?;
+                    for (id, snippet, marked) in rows {
+                        let mut hit = blank(id);
+                        hit.snippet = snippet_parts(&snippet);
+                        hit.span = first_marked_span(&marked);
+                        hit.article_id = id;
+                        made.push((id, hit));
+                    }
                 }
-                hit.article_id = c.id;
+                SearchHitKind::Note => {
+                    let rows = f.rows(
+                        &self.conn,
+                        &format!(
+                            "SELECT notes_fts.rowid,
+                                    snippet(notes_fts, 0, '{open}', '{close}', '…', {SNIPPET_TOKENS}),
+                                    n.article_id, n.start, n.end
+                             FROM notes_fts JOIN annotations n ON n.id = notes_fts.rowid
+                             WHERE {}",
+                            chosen("notes_fts")
+                        ),
+                        &params,
+                        |r| {
+                            Ok((
+                                r.get(0)?,
+                                r.get::<_, String>(1)?,
+                                r.get(2)?,
+                                Span {
+                                    start: r.get(3)?,
+                                    end: r.get(4)?,
+                                },
+                            ))
+                        },
+                    )?;
+                    for (id, snippet, article_id, span) in rows {
+                        let mut hit = blank(id);
+                        hit.snippet = snippet_parts(&snippet);
+                        hit.article_id = article_id;
+                        hit.span = Some(span);
+                        made.push((id, hit));
+                    }
+                }
+                SearchHitKind::Statement => {
+                    let rows = f.rows(
+                        &self.conn,
+                        &format!(
+                            "SELECT statements_fts.rowid,
+                                    snippet(statements_fts, 0, '{open}', '{close}', '…', {SNIPPET_TOKENS}),
+                                    highlight(statements_fts, 0, '{open}', '{close}'),
+                                    s.article_id
+                             FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid
+                             WHERE {}",
+                            chosen("statements_fts")
+                        ),
+                        &params,
+                        |r| {
+                            Ok((
+                                r.get(0)?,
+                                r.get::<_, String>(1)?,
+                                r.get::<_, String>(2)?,
+                                r.get(3)?,
+                            ))
+                        },
+                    )?;
+                    for (id, snippet, marked, article_id) in rows {
+                        let mut hit = blank(id);
+                        hit.snippet = snippet_parts(&snippet);
+                        hit.article_id = article_id;
+                        hit.span = self.statement_match_span(id, &marked)?;
+                        made.push((id, hit));
+                    }
+                }
             }
-            SearchHitKind::Note => {
-                let rows = f.rows(
-                    &self.conn,
-                    &format!(
-                        "SELECT snippet(notes_fts, 0, '{open}', '{close}', '…', {SNIPPET_TOKENS}),
-                                n.article_id, n.start, n.end
-                         FROM notes_fts JOIN annotations n ON n.id = notes_fts.rowid
-                         WHERE notes_fts MATCH :q AND notes_fts.rowid = :id"
-                    ),
-                    &id,
-                    |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get(1)?,
-                            Span {
-                                start: r.get(2)?,
-                                end: r.get(3)?,
-                            },
-                        ))
-                    },
-                )?;
-                if let Some((snippet, article_id, span)) = rows.into_iter().next() {
-                    hit.snippet = snippet_parts(&snippet);
-                    hit.article_id = article_id;
-                    hit.span = Some(span);
+            for (id, hit) in made {
+                for (slot, c) in found.iter_mut().zip(page) {
+                    if c.kind == kind && c.id == id {
+                        *slot = Some(hit.clone());
+                    }
                 }
-                hit.annotation_id = Some(c.id);
-            }
-            SearchHitKind::Statement => {
-                let rows = f.rows(
-                    &self.conn,
-                    &format!(
-                        "SELECT snippet(statements_fts, 0, '{open}', '{close}', '…', {SNIPPET_TOKENS}),
-                                highlight(statements_fts, 0, '{open}', '{close}'),
-                                s.article_id
-                         FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid
-                         WHERE statements_fts MATCH :q AND statements_fts.rowid = :id"
-                    ),
-                    &id,
-                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?)),
-                )?;
-                if let Some((snippet, marked, article_id)) = rows.into_iter().next() {
-                    hit.snippet = snippet_parts(&snippet);
-                    hit.article_id = article_id;
-                    hit.span = self.statement_match_span(c.id, &marked)?;
-                }
-                hit.statement_id = Some(c.id);
             }
         }
-        let (title, outlet, published) = self.conn.prepare_cached(
+        let mut title = self.conn.prepare_cached(
             "SELECT coalesce(title, fallback_title), outlet, published FROM articles WHERE id = ?1",
-        )?
-        .query_row([hit.article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        hit.article_title = title;
-        hit.outlet = outlet;
-        hit.published = published;
-        Ok(hit)
+        )?;
+        let mut hits = Vec::with_capacity(page.len());
+        for (slot, c) in found.into_iter().zip(page) {
+            let mut hit = slot.unwrap_or_else(|| blank_hit(c.kind, c.id));
+            hit.score = c.score;
+            let (t, outlet, published) =
+                title.query_row([hit.article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            hit.article_title = t;
+            hit.outlet = outlet;
+            hit.published = published;
+            hits.push(hit);
+        }
+        Ok(hits)
     }
 
     /// Maps the first match in a statement's indexed words (`marked`: its content

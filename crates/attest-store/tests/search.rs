@@ -663,3 +663,122 @@ fn a_word_in_more_articles_than_are_ranked_keeps_its_exact_count() {
         assert_eq!(text::slice(&text, span).unwrap(), "harbour");
     }
 }
+
+/// Adds `n` short articles through SQL in one transaction (the FTS triggers index them
+/// as an import would): `words(i)` is the text of the i-th.
+fn bulk_articles(path: &std::path::Path, n: u32, words: impl Fn(u32) -> String) {
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    let tx = conn.transaction().unwrap();
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO articles (title, fallback_title, outlet, text, content_hash, format,
+                                       source_name, source_path)
+                 VALUES (?1, ?1, ?2, ?3, ?1, 'text', 'a.txt', '/a.txt')",
+            )
+            .unwrap();
+        for i in 0..n {
+            let outlet = if i % 2 == 0 { "Even" } else { "Odd" };
+            insert
+                .execute(rusqlite::params![format!("t{i}"), outlet, words(i)])
+                .unwrap();
+        }
+    }
+    tx.commit().unwrap();
+}
+
+#[test]
+fn a_count_stops_past_the_limit_and_says_so() {
+    let (d, mut nb) = notebook();
+    let limit = SearchResults::COUNT_LIMIT;
+    // "harbour" in one article more than the limit, "ferry" in exactly the limit,
+    // "quay" in every other one (some of each outlet).
+    bulk_articles(&d.path().join("n.attest"), limit + 1, |i| {
+        let ferry = if i < limit { " ferry" } else { "" };
+        let quay = if i % 2 == 0 { " quay" } else { "" };
+        format!("Item {i} about the harbour{ferry}{quay}.")
+    });
+    let r = search(&nb, SearchQuery::new("harbour"));
+    assert_eq!((r.total, r.total_is_lower_bound), (limit, true));
+    assert_eq!(r.hits.len(), 20);
+    assert!(r.hits.windows(2).all(|w| w[0].score <= w[1].score));
+    let r = search(&nb, SearchQuery::new("ferry"));
+    assert_eq!((r.total, r.total_is_lower_bound), (limit, false));
+    // A prefix, and a filter that leaves fewer than the limit: counted exactly.
+    let r = search(&nb, SearchQuery::new("harb*"));
+    assert_eq!((r.total, r.total_is_lower_bound), (limit, true));
+    let even = |text: &str| SearchQuery {
+        outlet: Some("even".into()),
+        ..SearchQuery::new(text)
+    };
+    let r = search(&nb, even("harbour"));
+    assert_eq!((r.total, r.total_is_lower_bound), (limit / 2 + 1, false));
+    assert!(r.hits.iter().all(|h| h.outlet.as_deref() == Some("Even")));
+    let r = search(&nb, even("quay OR ferry"));
+    assert_eq!((r.total, r.total_is_lower_bound), (limit / 2 + 1, false));
+    // Notes add to the count of articles, and past the limit it stops.
+    let id = r.hits[0].article_id;
+    nb.add_annotation(id, Span { start: 0, end: 4 }, "harbour note")
+        .unwrap();
+    let r = search(&nb, even("harbour"));
+    assert_eq!((r.total, r.total_is_lower_bound), (limit / 2 + 2, false));
+    let r = search(&nb, SearchQuery::new("ferry"));
+    assert_eq!((r.total, r.total_is_lower_bound), (limit, false));
+}
+
+#[test]
+fn prefixes_of_every_length_find_their_words_after_the_prefix_index_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.attest");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        attest_store::fixtures::apply_migrations_up_to(&mut conn, 9).unwrap();
+        // No title: the index holds the fallback title, as the triggers write it.
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, fallback_title, text, content_hash, format,
+                                   source_name, source_path)
+             VALUES (1, NULL, 'Presidential memo', 'The president presided over a press day.',
+                     'h', 'text', 'a.txt', '/a.txt'),
+                    (2, 'Other', 'f', 'Nothing of the kind here.', 'h2', 'text', 'b.txt', '/b.txt');",
+        )
+        .unwrap();
+    }
+    let mut nb = Notebook::open(&path).unwrap();
+    for q in [
+        "pr*",
+        "pre*",
+        "pres*",
+        "presi*",
+        "presid*",
+        "president*",
+        "memo*",
+    ] {
+        assert_eq!(articles(&nb, q), [1], "{q}");
+    }
+    assert_eq!(articles(&nb, "presidential"), [1]);
+    assert_eq!(articles(&nb, "presx*"), Vec::<i64>::new());
+    // The triggers are back: new and deleted articles are indexed.
+    let id = plain(&mut nb, "Press", "A pressing matter.");
+    assert_eq!(articles(&nb, "press*"), [1, id]);
+    nb.delete_article(id).unwrap();
+    assert_eq!(articles(&nb, "press*"), [1]);
+    let conn = common::read_only(&path);
+    let ok: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts' AND sql LIKE '%prefix%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ok, 1);
+    drop(conn);
+    // The index agrees with its content, titles included.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    let hit = &search(&nb, SearchQuery::new("memo")).hits[0];
+    assert_eq!(marked(&hit.snippet), ["memo"]);
+}

@@ -4,4 +4,12 @@ import type { SearchHit } from "./SearchHit";
 /**
  * A page of hits, best first, and how many there are in all.
  */
-export type SearchResults = { hits: Array<SearchHit>, total: number, offset: number, limit: number, };
+export type SearchResults = { hits: Array<SearchHit>, 
+/**
+ * How many hits there are in all, counted up to [`SearchResults::COUNT_LIMIT`].
+ */
+total: number, 
+/**
+ * Set when counting stopped at `total`: there are more hits than that.
+ */
+total_is_lower_bound: boolean, offset: number, limit: number, };

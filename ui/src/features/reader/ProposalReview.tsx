@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Actor } from "../../bindings/Actor";
 import type { QuoteVariant } from "../../bindings/QuoteVariant";
 import type { Statement } from "../../bindings/Statement";
-import { quoted, quoteText, speakerNames, truncate } from "../../lib/format";
+import { countOf, quoted, quoteText, speakerNames, truncate } from "../../lib/format";
 import { actorNamed, matchActors } from "./SpeakerPicker";
 import { VariantNote } from "./VariantNote";
 import { isTyping } from "../../lib/shortcuts";
@@ -63,9 +63,21 @@ type ProposalReviewProps = {
   onOpenArticle: (id: number) => void;
 };
 
+/** How many proposals are drawn around the one under review (before it, in all). */
+const SHOWN_BEFORE = 5;
+const SHOWN = 30;
+
+/** The part of the queue drawn: around the proposal under review (an article can hold hundreds). */
+export function shownProposals<T extends { id: number }>(proposals: T[], focusedId: number | null) {
+  const at = Math.max(0, proposals.findIndex((p) => p.id === focusedId));
+  const start = Math.max(0, Math.min(at - SHOWN_BEFORE, proposals.length - SHOWN));
+  return { before: proposals[start - 1] ?? null, shown: proposals.slice(start, start + SHOWN), after: proposals[start + SHOWN] ?? null, start };
+}
+
 /** Proposed statements beside the text, one under review at a time. */
 export function ProposalReview(props: ProposalReviewProps) {
   const { proposals, focusedId, editingSpeaker, busy, onFocus, onAccept, onReject, onEditSpeaker, variantsOf, onOpenArticle } = props;
+  const { before, shown, after, start } = shownProposals(proposals, focusedId);
   return (
     <section aria-label="Proposed statements" data-testid="proposals">
       <h2 className="side-heading">To review ({proposals.length})</h2>
@@ -81,7 +93,14 @@ export function ProposalReview(props: ProposalReviewProps) {
         </p>
       )}
       <ul className="side-list">
-        {proposals.map((proposal) => {
+        {before && (
+          <li className="side-more">
+            <button type="button" className="button button-small" onClick={() => onFocus(before.id)}>
+              {countOf(start, "earlier proposal")} (<kbd>K</kbd> goes back)
+            </button>
+          </li>
+        )}
+        {shown.map((proposal) => {
           const focused = proposal.id === focusedId;
           return (
             <li
@@ -119,6 +138,13 @@ export function ProposalReview(props: ProposalReviewProps) {
             </li>
           );
         })}
+        {after && (
+          <li className="side-more">
+            <button type="button" className="button button-small" onClick={() => onFocus(after.id)}>
+              {countOf(proposals.length - start - shown.length, "more proposal")} (<kbd>J</kbd> goes on)
+            </button>
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -43,7 +43,9 @@ export function annotateKey(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "meta
 
 /**
  * User Timing entries for how long an article takes from being chosen to its first
- * paint: `article-painted-ID` (tests/bench/app.mjs reads them; the profiler shows them).
+ * paint: `article-painted-ID` (tests/bench/app.mjs reads them; the profiler shows them),
+ * with the steps between: `article-loaded-ID` (its view arrived from the back end) and
+ * `article-rendered-ID` (React has put it in the page).
  */
 function useOpenTiming(articleId: number, shown: boolean) {
   useEffect(() => {
@@ -51,6 +53,11 @@ function useOpenTiming(articleId: number, shown: boolean) {
   }, [articleId]);
   useEffect(() => {
     if (!shown) return;
+    try {
+      performance.measure(`article-rendered-${articleId}`, `article-open-${articleId}`);
+    } catch {
+      // No mark to measure from.
+    }
     // The frame after this commit is painted before a task queued from its callback runs.
     requestAnimationFrame(() =>
       setTimeout(() => {
@@ -87,7 +94,18 @@ function focusAnchor(): TextSelection["anchor"] {
 
 export function Reader({ articleId, version, onArticleChanged, onOpenArticle, onArticleDeleted, match = null }: ReaderProps) {
   const { toast, showError } = useFeedback();
-  const view = useLoader(() => api.getArticle(articleId), [articleId, version]);
+  const view = useLoader(
+    () =>
+      api.getArticle(articleId).then((loaded) => {
+        try {
+          performance.measure(`article-loaded-${articleId}`, `article-open-${articleId}`);
+        } catch {
+          // No mark to measure from.
+        }
+        return loaded;
+      }),
+    [articleId, version],
+  );
   const dossiers = useLoader(() => api.listDossiers(), [version]);
   const actors = useLoader(() => api.listActors(), [version]);
   // Again whenever the article's statements change.

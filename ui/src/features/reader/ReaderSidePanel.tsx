@@ -5,6 +5,7 @@ import type { QuoteVariant } from "../../bindings/QuoteVariant";
 import type { RelatedArticle } from "../../bindings/RelatedArticle";
 import type { Statement } from "../../bindings/Statement";
 import { DeleteButton } from "../../components/DeleteButton";
+import { GrowingList } from "../../components/GrowingList";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
 import { countOf, quoted, quoteText, speakerLabel, statementContext, truncate } from "../../lib/format";
@@ -52,8 +53,10 @@ export function ReaderSidePanel({
       <section>
         <h2 className="side-heading">Statements ({recorded.length})</h2>
         {recorded.length === 0 && <p className="empty-hint">Accept a proposal, or select text and choose Statement to record who said what.</p>}
-        <ul className="side-list">
-          {recorded.map((statement) => (
+        <GrowingList
+          items={recorded}
+          noun="statements"
+          render={(statement) => (
             <li key={statement.id} className="side-item" data-testid="side-statement">
               <button type="button" className="side-link" onClick={() => onReveal(statement.content[0]?.start ?? 0)}>
                 <strong>{speakerLabel(statement)}</strong> — {quoted(truncate(quoteText(statement.content), 140))}
@@ -64,15 +67,17 @@ export function ReaderSidePanel({
               <VariantNote articleId={statement.article_id} variants={variantsOf.get(statement.id) ?? []} onOpenArticle={onOpenArticle} />
               <DeleteButton label="Delete" testId="delete-statement" remove={() => api.deleteStatement(statement.id)} onDeleted={() => onChanged?.()} />
             </li>
-          ))}
-        </ul>
+          )}
+        />
         {rejected > 0 && <p className="muted small">{countOf(rejected, "rejected proposal")} hidden.</p>}
       </section>
       <section>
         <h2 className="side-heading">Notes ({annotations.length})</h2>
         {annotations.length === 0 && <p className="empty-hint">Select text and choose Note to annotate it.</p>}
-        <ul className="side-list">
-          {annotations.map((annotation) => (
+        <GrowingList
+          items={annotations}
+          noun="notes"
+          render={(annotation) => (
             <li key={annotation.id} className="side-item" data-testid="side-note">
               <button type="button" className="side-link" onClick={() => onReveal(annotation.anchor.start)}>
                 <span className="side-passage">{quoted(truncate(annotation.anchor.exact, 120))}</span>
@@ -83,8 +88,8 @@ export function ReaderSidePanel({
               {dossiers.length > 0 && <AddNoteToDossier annotationId={annotation.id} dossiers={dossiers} />}
               <DeleteButton label="Delete" testId="delete-note" remove={() => api.deleteAnnotation(annotation.id)} onDeleted={() => onChanged?.()} />
             </li>
-          ))}
-        </ul>
+          )}
+        />
       </section>
       {related.length > 0 && (
         <section>
@@ -148,11 +153,29 @@ function AddNoteToDossier({ annotationId, dossiers }: { annotationId: number; do
 
 /** A note's tags as chips; "Tags…" opens the picker, whose changes are saved at once. */
 function NoteTags({ annotation, onChanged }: { annotation: Annotation; onChanged?: () => void }) {
-  const { showError } = useFeedback();
   const [editing, setEditing] = useState(false);
-  const [paths, setPaths] = useState<string[]>(() => (annotation.tags ?? []).map((t) => t.path));
-  const known = useLoader(() => (editing ? api.listTags() : Promise.resolve([])), [editing]);
   const tags = annotation.tags ?? [];
+  if (editing) return <NoteTagEditor annotation={annotation} onChanged={onChanged} onDone={() => setEditing(false)} />;
+  return (
+    <div className="note-tags" data-testid="note-tags">
+      {tags.map((tag) => (
+        <span key={tag.id} className="tag-chip" data-testid="note-tag">
+          <span className="tag-swatch" style={{ background: tag.colour ?? "transparent" }} aria-hidden="true" />
+          {tag.path}
+        </span>
+      ))}
+      <button type="button" className="button button-small" aria-label={`Tags of this note`} onClick={() => setEditing(true)}>
+        Tags…
+      </button>
+    </div>
+  );
+}
+
+/** The tag picker of one note, with the notebook's tags (loaded only while it is open). */
+function NoteTagEditor({ annotation, onChanged, onDone }: { annotation: Annotation; onChanged?: () => void; onDone: () => void }) {
+  const { showError } = useFeedback();
+  const [paths, setPaths] = useState<string[]>(() => (annotation.tags ?? []).map((t) => t.path));
+  const known = useLoader(() => api.listTags(), []);
 
   const save = async (next: string[]) => {
     setPaths(next);
@@ -174,34 +197,11 @@ function NoteTags({ annotation, onChanged }: { annotation: Annotation; onChanged
     }
   };
 
-  if (editing) {
-    return (
-      <div className="note-tags" data-testid="note-tags">
-        <TagPicker value={paths} onChange={(next) => void save(next)} tags={known.data ?? []} onColour={(id, c) => void recolour(id, c)} />
-        <button type="button" className="button button-small" onClick={() => setEditing(false)}>
-          Done
-        </button>
-      </div>
-    );
-  }
   return (
     <div className="note-tags" data-testid="note-tags">
-      {tags.map((tag) => (
-        <span key={tag.id} className="tag-chip" data-testid="note-tag">
-          <span className="tag-swatch" style={{ background: tag.colour ?? "transparent" }} aria-hidden="true" />
-          {tag.path}
-        </span>
-      ))}
-      <button
-        type="button"
-        className="button button-small"
-        aria-label={`Tags of this note`}
-        onClick={() => {
-          setPaths(tags.map((t) => t.path));
-          setEditing(true);
-        }}
-      >
-        Tags…
+      <TagPicker value={paths} onChange={(next) => void save(next)} tags={known.data ?? []} onColour={(id, c) => void recolour(id, c)} />
+      <button type="button" className="button button-small" onClick={onDone}>
+        Done
       </button>
     </div>
   );

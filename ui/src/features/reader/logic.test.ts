@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../bindings/Actor";
 import { segmentParagraph, type Highlight } from "./highlights";
 import { matchActors } from "./SpeakerPicker";
+import { shownProposals } from "./ProposalReview";
 import { guessStatementKind } from "./statementKind";
 
 describe("guessStatementKind", () => {
@@ -57,5 +58,28 @@ describe("matchActors", () => {
     expect(matchActors(actors, "premier").map((a) => a.id)).toEqual([2]);
     expect(matchActors(actors, "qi").map((a) => a.id)).toEqual([3, 2]);
     expect(matchActors(actors, "nobody")).toEqual([]);
+  });
+});
+
+describe("shownProposals", () => {
+  const queue = Array.from({ length: 300 }, (_, i) => ({ id: i + 1 }));
+  it("draws a window around the proposal under review, saying what lies outside it", () => {
+    const first = shownProposals(queue, 1);
+    expect(first.shown.map((p) => p.id)).toEqual(queue.slice(0, 30).map((p) => p.id));
+    expect(first.before).toBeNull();
+    expect(first.after?.id).toBe(31);
+
+    const middle = shownProposals(queue, 150);
+    expect(middle.start).toBe(144);
+    expect(middle.shown[0].id).toBe(145);
+    expect(middle.shown.some((p) => p.id === 150)).toBe(true);
+    expect(middle.before?.id).toBe(144);
+    expect(middle.after?.id).toBe(175);
+
+    const last = shownProposals(queue, 300);
+    expect(last.shown.at(-1)?.id).toBe(300);
+    expect(last.after).toBeNull();
+    expect(shownProposals(queue.slice(0, 5), 3).shown).toHaveLength(5);
+    expect(shownProposals([], null).shown).toEqual([]);
   });
 });

@@ -28,8 +28,8 @@ function hit(n: number, overrides: Partial<SearchHit> = {}): SearchHit {
   };
 }
 
-function results(hits: SearchHit[], total = hits.length, offset = 0): SearchResults {
-  return { hits, total, offset, limit: PAGE_SIZE };
+function results(hits: SearchHit[], total = hits.length, offset = 0, totalIsLowerBound = false): SearchResults {
+  return { hits, total, total_is_lower_bound: totalIsLowerBound, offset, limit: PAGE_SIZE };
 }
 
 function setup(search: Handler, more: Record<string, Handler> = {}) {
@@ -191,6 +191,22 @@ describe("SearchView", () => {
     expect(queries(backend).at(-1)?.offset).toBe(PAGE_SIZE);
     expect(screen.queryByTestId("search-more")).toBeNull();
     expect(screen.getAllByTestId("search-hit").at(-1)?.textContent).toContain(`Article ${total}`);
+  });
+
+  it("says 'more than' when the count stopped at its limit, and still offers more", async () => {
+    const { backend } = setup(({ query }) => {
+      const q = query as SearchQuery;
+      const ids = Array.from({ length: q.limit }, (_, i) => q.offset + i + 1);
+      return results(ids.map((n) => hit(n)), 10_000, q.offset, true);
+    });
+    await type("the");
+    await waitFor(() => expect(screen.getAllByTestId("search-hit")).toHaveLength(PAGE_SIZE));
+    expect(screen.getByTestId("search-count").textContent).toBe(`More than 10,000 hits, ${PAGE_SIZE} shown`);
+    expect(screen.getByTestId("search-more").textContent).toBe("More");
+    fireEvent.click(screen.getByTestId("search-more"));
+    await waitFor(() => expect(screen.getAllByTestId("search-hit")).toHaveLength(2 * PAGE_SIZE));
+    expect(queries(backend).at(-1)?.offset).toBe(PAGE_SIZE);
+    expect(screen.getByTestId("search-count").textContent).toBe(`More than 10,000 hits, ${2 * PAGE_SIZE} shown`);
   });
 
   it("lets a shortcut focus the query box", async () => {

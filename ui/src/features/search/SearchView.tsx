@@ -196,9 +196,7 @@ export const SearchView = forwardRef<SearchViewHandle, SearchViewProps>(function
       )}
       {results && (
         <p className="search-count muted" data-testid="search-count">
-          {results.total === 0
-            ? "Nothing found."
-            : `${results.total} ${results.total === 1 ? "hit" : "hits"}${hits.length < results.total ? `, ${hits.length} shown` : ""}`}
+          {countLine(results, hits.length)}
         </p>
       )}
       {hits.length > 0 && (
@@ -239,7 +237,7 @@ export const SearchView = forwardRef<SearchViewHandle, SearchViewProps>(function
           ))}
         </ul>
       )}
-      {results && hits.length < results.total && (
+      {results && (hits.length < results.total || results.total_is_lower_bound) && (
         <button
           type="button"
           className="button search-more"
@@ -247,12 +245,26 @@ export const SearchView = forwardRef<SearchViewHandle, SearchViewProps>(function
           disabled={loadingMore}
           onClick={loadMore}
         >
-          {loadingMore ? "Loading…" : `More (${results.total - hits.length} left)`}
+          {loadingMore
+            ? "Loading…"
+            : results.total_is_lower_bound
+              ? "More"
+              : `More (${results.total - hits.length} left)`}
         </button>
       )}
     </section>
   );
 });
+
+/** "23 hits, 20 shown"; past the count limit the backend stops counting: "More than 10,000 hits". */
+function countLine(results: SearchResults, shown: number): string {
+  const { total } = results;
+  if (total === 0) return "Nothing found.";
+  const counted = results.total_is_lower_bound
+    ? `More than ${total.toLocaleString("en-US")} hits`
+    : `${total.toLocaleString("en-US")} ${total === 1 ? "hit" : "hits"}`;
+  return shown < total || results.total_is_lower_bound ? `${counted}, ${shown} shown` : counted;
+}
 
 /** Matched words in `<mark>`, from text nodes only: snippets are never HTML. */
 function Snippet({ hit }: { hit: SearchHit }) {
