@@ -1,36 +1,10 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { FakeIntersectionObserver, useFakeIntersectionObserver } from "../test/fakeIntersectionObserver";
 import { GrowingList } from "./GrowingList";
 
-/** An IntersectionObserver the test drives: `near()` says the list's end came near the view. */
-class FakeObserver {
-  static latest: FakeObserver | null = null;
-  private targets: Element[] = [];
-  constructor(private readonly callback: IntersectionObserverCallback) {
-    FakeObserver.latest = this;
-  }
-  observe(target: Element) {
-    this.targets.push(target);
-  }
-  disconnect() {
-    this.targets = [];
-  }
-  near() {
-    this.callback(
-      this.targets.map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry),
-      this as unknown as IntersectionObserver,
-    );
-  }
-}
-
 describe("GrowingList", () => {
-  const original = globalThis.IntersectionObserver;
-  beforeEach(() => {
-    globalThis.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
-  });
-  afterEach(() => {
-    globalThis.IntersectionObserver = original;
-  });
+  useFakeIntersectionObserver();
 
   const items = Array.from({ length: 250 }, (_, i) => i);
   const renderList = () =>
@@ -41,7 +15,7 @@ describe("GrowingList", () => {
     expect(screen.getAllByTestId("row")).toHaveLength(100);
     fireEvent.click(screen.getByRole("button", { name: "Show 100 more notes (of 250)" }));
     expect(screen.getAllByTestId("row")).toHaveLength(200);
-    act(() => FakeObserver.latest?.near());
+    act(() => FakeIntersectionObserver.current!.report(() => true, true));
     expect(screen.getAllByTestId("row")).toHaveLength(250);
     expect(screen.getByText("note 249")).toBeTruthy();
     expect(screen.queryByRole("button")).toBeNull();

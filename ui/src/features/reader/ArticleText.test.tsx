@@ -1,36 +1,12 @@
 import { act, render } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { FakeIntersectionObserver, useFakeIntersectionObserver } from "../../test/fakeIntersectionObserver";
 import { ArticleText } from "./ArticleText";
 import type { Highlight } from "./highlights";
 
-/** An IntersectionObserver the test drives: `reveal(i)` says paragraph i came near the view. */
-class FakeObserver {
-  static current: FakeObserver | null = null;
-  observed: Element[] = [];
-  constructor(private readonly callback: IntersectionObserverCallback) {
-    FakeObserver.current = this;
-  }
-  observe(element: Element) {
-    this.observed.push(element);
-  }
-  disconnect() {
-    this.observed = [];
-  }
-  report(index: number, isIntersecting: boolean) {
-    const target = this.observed.find((element) => (element as HTMLElement).dataset.index === String(index));
-    if (!target) throw new Error(`paragraph ${index} is not observed`);
-    this.callback([{ target, isIntersecting } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver);
-  }
-}
-
 describe("ArticleText on a long article", () => {
-  const original = globalThis.IntersectionObserver;
-  beforeEach(() => {
-    globalThis.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
-  });
-  afterEach(() => {
-    globalThis.IntersectionObserver = original;
-  });
+  useFakeIntersectionObserver();
+  const numbered = (index: number) => (element: Element) => (element as HTMLElement).dataset.index === String(index);
 
   // 300 paragraphs of "Paragraph N says something." with a note on every "says".
   const lines = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} says something.`);
@@ -55,9 +31,9 @@ describe("ArticleText on a long article", () => {
     expect(paragraph(0).querySelector("mark")?.textContent).toBe("says");
     expect(paragraph(250).querySelector("mark")).toBeNull();
 
-    act(() => FakeObserver.current!.report(250, true));
+    act(() => FakeIntersectionObserver.current!.report(numbered(250), true));
     expect(paragraph(250).querySelector("mark")?.textContent).toBe("says");
-    act(() => FakeObserver.current!.report(0, false));
+    act(() => FakeIntersectionObserver.current!.report(numbered(0), false));
     expect(paragraph(0).querySelector("mark")).toBeNull();
     expect(paragraph(0).textContent).toContain("Paragraph 0 says something.");
   });
