@@ -194,7 +194,8 @@ pub(crate) fn snapshot_of(
         .map(|(n, _)| n.seq + 1)
         .max()
         .unwrap_or(1);
-    let (name, path) = (first_free..)
+    // Bounded: a folder with this many snapshots in one second is not ours to fill.
+    let (name, path) = (first_free..first_free.saturating_add(10_000))
         .map(|seq| {
             let name = Name {
                 stamp: stamp.compact.clone(),
@@ -205,7 +206,12 @@ pub(crate) fn snapshot_of(
             (name, path)
         })
         .find(|(_, p)| !p.exists())
-        .expect("an unused name");
+        .ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "no free snapshot name is left in {}",
+                dir.display()
+            ))
+        })?;
     let tmp = dir.join(format!(
         ".{}.partial",
         path.file_name().unwrap_or_default().to_string_lossy()
@@ -397,7 +403,7 @@ pub fn restore_snapshot(snapshot: &Path, notebook: &Path) -> Result<Option<PathB
 
     let kept = if notebook.exists() {
         let stamp = Stamp::now().compact;
-        let aside = (1..)
+        let aside = (1..10_000)
             .map(|seq| {
                 let suffix = if seq == 1 {
                     String::new()
@@ -407,7 +413,13 @@ pub fn restore_snapshot(snapshot: &Path, notebook: &Path) -> Result<Option<PathB
                 notebook.with_file_name(format!("{file_name}.replaced-{stamp}{suffix}"))
             })
             .find(|p| !p.exists() && !sibling(p, "-wal").exists())
-            .expect("an unused name");
+            .ok_or_else(|| {
+                let _ = std::fs::remove_file(&tmp);
+                StoreError::Invalid(format!(
+                    "no free name is left beside {} to keep it aside",
+                    notebook.display()
+                ))
+            })?;
         std::fs::rename(notebook, &aside).map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
             io(format!("cannot move {} aside", notebook.display()), e)

@@ -1,3 +1,4 @@
+import { OutletDateFields } from "../../components/OutletDateFields";
 import { StanceSelect } from "../../components/StanceSelect";
 import { api } from "../../lib/api";
 import { useLoader } from "../../lib/useLoader";
@@ -48,38 +49,7 @@ export function QueryFilterFields({ draft, onChange }: QueryFilterFieldsProps) {
         noneLabel="Any stance"
         testId="query-stance"
       />
-      <label className="field">
-        <span className="field-label">Outlet</span>
-        <input
-          className="input"
-          data-testid="query-outlet"
-          placeholder="Any outlet"
-          value={draft.outlet}
-          onChange={(event) => set("outlet", event.target.value)}
-        />
-      </label>
-      <div className="field-row">
-        <label className="field grow">
-          <span className="field-label">Published from</span>
-          <input
-            className="input"
-            type="date"
-            data-testid="query-from"
-            value={draft.from}
-            onChange={(event) => set("from", event.target.value)}
-          />
-        </label>
-        <label className="field grow">
-          <span className="field-label">to</span>
-          <input
-            className="input"
-            type="date"
-            data-testid="query-to"
-            value={draft.to}
-            onChange={(event) => set("to", event.target.value)}
-          />
-        </label>
-      </div>
+      <OutletDateFields value={draft} onChange={onChange} testIdPrefix="query" />
     </fieldset>
   );
 }

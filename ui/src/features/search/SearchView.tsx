@@ -1,3 +1,4 @@
+import { OutletDateFields } from "../../components/OutletDateFields";
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from "react";
 import type { Actor } from "../../bindings/Actor";
 import type { SearchHit } from "../../bindings/SearchHit";
@@ -300,38 +301,7 @@ function SearchFilterFields({ filters, onChange }: SearchFilterFieldsProps) {
     <fieldset className="search-filters" data-testid="search-filters">
       <legend className="field-label">Filters</legend>
       <ActorTypeahead actor={filters.actor} onChange={(actor) => set("actor", actor)} />
-      <label className="field">
-        <span className="field-label">Outlet</span>
-        <input
-          className="input"
-          data-testid="search-outlet"
-          placeholder="Any outlet"
-          value={filters.outlet}
-          onChange={(event) => set("outlet", event.target.value)}
-        />
-      </label>
-      <div className="field-row">
-        <label className="field grow">
-          <span className="field-label">Published from</span>
-          <input
-            className="input"
-            type="date"
-            data-testid="search-from"
-            value={filters.from}
-            onChange={(event) => set("from", event.target.value)}
-          />
-        </label>
-        <label className="field grow">
-          <span className="field-label">to</span>
-          <input
-            className="input"
-            type="date"
-            data-testid="search-to"
-            value={filters.to}
-            onChange={(event) => set("to", event.target.value)}
-          />
-        </label>
-      </div>
+      <OutletDateFields value={filters} onChange={onChange} testIdPrefix="search" />
       <label className="field">
         <span className="field-label">Tag</span>
         <input
