@@ -72,8 +72,18 @@ export class Driver {
   }
 
   async findAll(css) {
-    const els = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
-    return els.map((e) => new Element(this, e[ELEMENT]));
+    // WebKitGTK's driver can fail a lookup with "stale element reference" when React
+    // replaces a matching element during it (the spec has no such error for finding);
+    // the page is asked again, as it would be a moment later.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const els = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+        return els.map((e) => new Element(this, e[ELEMENT]));
+      } catch (error) {
+        if (attempt >= 5 || !/stale element/.test(String(error))) throw error;
+        await sleep(50);
+      }
+    }
   }
 
   /** Polls `css` until it exists (and `until(el)` holds, if given). */
