@@ -178,7 +178,9 @@ pub async fn search_articles(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleView> {
     // Opened for the first time, an article gets its proposed statements.
-    state.with(|api| api.open_article(id))
+    state
+        .with(|api| api.open_article(id))
+        .map(ArticleView::without_anchor_context)
 }
 
 #[tauri::command(rename_all = "snake_case")]

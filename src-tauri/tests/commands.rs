@@ -94,6 +94,25 @@ fn drop_attribute_compile_through_the_commands() {
         }}),
     );
     assert_eq!(statement["content"][0]["exact"], quote);
+    assert!(!statement["content"][0]["prefix"]
+        .as_str()
+        .unwrap()
+        .is_empty());
+    // The reader's view places the statement by position and words, without the
+    // context the back end keeps for re-attaching.
+    let view = h.ok("get_article", json!({"id": id}));
+    let added = view["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == statement["id"])
+        .expect("the added statement is in the view");
+    let anchor = &added["content"][0];
+    assert_eq!(
+        (&anchor["exact"], &anchor["prefix"], &anchor["suffix"]),
+        (&json!(quote), &json!(""), &json!(""))
+    );
+    assert_eq!(anchor["start"], statement["content"][0]["start"]);
 
     let dossier = h.ok(
         "create_dossier",

@@ -595,6 +595,29 @@ pub struct ArticleView {
     pub mentions: Vec<Mention>,
 }
 
+impl ArticleView {
+    /// The view as the reader needs it: each anchor's position and words without its
+    /// TextQuote context (`prefix`, `suffix` left empty). The reader places highlights by
+    /// position; re-attaching, the one thing that reads the context, happens in the back
+    /// end. On a long article the context is a fifth of the view's bytes, and the view
+    /// crosses to the webview on every open.
+    pub fn without_anchor_context(mut self) -> Self {
+        fn clear(anchor: &mut Anchor) {
+            anchor.prefix = String::new();
+            anchor.suffix = String::new();
+        }
+        for annotation in &mut self.annotations {
+            clear(&mut annotation.anchor);
+        }
+        for statement in &mut self.statements {
+            statement.content.iter_mut().for_each(clear);
+            statement.cue.iter_mut().for_each(clear);
+            statement.speaker_mention.iter_mut().for_each(clear);
+        }
+        self
+    }
+}
+
 /// Document formats a dossier compiles to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

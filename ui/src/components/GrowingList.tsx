@@ -15,7 +15,7 @@ type GrowingListProps<T> = {
  * controls, would hold its first paint back by a second. More are drawn as the end of
  * the list comes near (or on "Show more", for the keyboard).
  */
-export function GrowingList<T>({ items, render, noun, page = 40, className = "side-list" }: GrowingListProps<T>) {
+export function GrowingList<T>({ items, render, noun, page = 20, className = "side-list" }: GrowingListProps<T>) {
   const [shown, setShown] = useState(page);
   const more = useRef<HTMLLIElement>(null);
   const hidden = items.length - shown;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   codePointLength,
+  codePointSlicer,
   codePointToUtf16,
   selectionToSpan,
   sliceByCodePoints,
@@ -54,6 +55,18 @@ describe("sliceByCodePoints / trimSpan", () => {
   it("slices by code points", () => {
     expect(sliceByCodePoints(ASTRAL, 1, 2)).toBe("𝕏");
     expect(sliceByCodePoints(ASTRAL, 8, 14)).toBe("“hi 🙂”");
+  });
+
+  it("slices the same with the constant-time slicer, astral text or not", () => {
+    for (const text of [ASTRAL, "He said “no” — ‘never’.", "𝕏🙂“a”𝕏b🙂", ""]) {
+      const slice = codePointSlicer(text);
+      const length = codePointLength(text);
+      for (let start = 0; start <= length; start++) {
+        for (let end = start; end <= length; end++) {
+          expect(slice(start, end)).toBe(sliceByCodePoints(text, start, end));
+        }
+      }
+    }
   });
 
   it("trims whitespace at either end of a span", () => {

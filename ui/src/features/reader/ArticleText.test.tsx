@@ -1,12 +1,65 @@
-import { act, render } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
-import { FakeIntersectionObserver, useFakeIntersectionObserver } from "../../test/fakeIntersectionObserver";
-import { ArticleText } from "./ArticleText";
+import { act, render, waitFor } from "@testing-library/react";
+import { createRef } from "react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ArticleText, type ArticleTextHandle } from "./ArticleText";
 import type { Highlight } from "./highlights";
 
+const VIEW_PX = 600;
+const PARAGRAPH_PX = 40;
+
+/**
+ * jsdom lays nothing out: give the reader's scroller a 600 px view it can scroll, and
+ * every paragraph a 40 px box, as WebKit would.
+ */
+function useFakeLayout() {
+  const saved: [string, PropertyDescriptor | undefined][] = [];
+  beforeEach(() => {
+    for (const name of ["clientHeight", "offsetHeight"]) {
+      saved.push([name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)]);
+    }
+    Object.defineProperty(HTMLElement.prototype, "clientHeight", {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.dataset.testid === "scroller" ? VIEW_PX : 0;
+      },
+    });
+    Object.defineProperty(HTMLElement.prototype, "offsetHeight", {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains("paragraph") ? PARAGRAPH_PX : 0;
+      },
+    });
+  });
+  afterEach(() => {
+    for (const [name, descriptor] of saved.splice(0)) {
+      if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
+    }
+  });
+}
+
+/**
+ * A scroller whose scrollTop sticks and whose scrollTo scrolls, raising `scroll`; the
+ * content's box moves up as it scrolls, as on screen.
+ */
+function makeScrollable(element: HTMLElement, content: HTMLElement) {
+  let top = 0;
+  content.getBoundingClientRect = () => new DOMRect(0, -top, 0, 0);
+  Object.defineProperty(element, "scrollHeight", { configurable: true, get: () => 1_000_000 });
+  Object.defineProperty(element, "scrollTop", {
+    configurable: true,
+    get: () => top,
+    set: (value: number) => {
+      top = value;
+    },
+  });
+  element.scrollTo = ((options: ScrollToOptions) => {
+    top = options.top ?? top;
+    element.dispatchEvent(new Event("scroll"));
+  }) as typeof element.scrollTo;
+}
+
 describe("ArticleText on a long article", () => {
-  useFakeIntersectionObserver();
-  const numbered = (index: number) => (element: Element) => (element as HTMLElement).dataset.index === String(index);
+  useFakeLayout();
 
   // 300 paragraphs of "Paragraph N says something." with a note on every "says".
   const lines = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} says something.`);
@@ -20,29 +73,53 @@ describe("ArticleText on a long article", () => {
     return { start, end: start + 4, kind: "note", label: `note ${i}` };
   });
 
-  it("draws highlights only near the view, and every paragraph's text always", () => {
-    const { container } = render(
-      <ArticleText text={text} paragraphs={paragraphs} highlights={highlights} onSelection={() => {}} />,
+  function renderLong(extra: Highlight[] = []) {
+    const handle = createRef<ArticleTextHandle>();
+    const { getByTestId } = render(
+      <div data-testid="scroller" style={{ overflowY: "auto" }}>
+        <ArticleText ref={handle} text={text} paragraphs={paragraphs} highlights={[...highlights, ...extra]} onSelection={() => {}} />
+      </div>,
     );
-    const paragraph = (i: number) => container.querySelector(`[data-index="${i}"]`)!;
-    expect(container.querySelectorAll(".paragraph")).toHaveLength(300);
-    expect(paragraph(250).textContent).toContain("Paragraph 250 says something.");
-    // The first screenful has its marks; far paragraphs not yet.
-    expect(paragraph(0).querySelector("mark")?.textContent).toBe("says");
-    expect(paragraph(250).querySelector("mark")).toBeNull();
+    const scroller = getByTestId("scroller");
+    const root = scroller.querySelector<HTMLElement>(".article-text")!;
+    makeScrollable(scroller, root);
+    const drawn = () => Array.from(root.querySelectorAll<HTMLElement>(".paragraph")).map((p) => Number(p.dataset.index));
+    const paragraph = (i: number) => root.querySelector(`[data-index="${i}"]`);
+    return { handle, scroller, root, drawn, paragraph };
+  }
 
-    act(() => FakeIntersectionObserver.current!.report(numbered(250), true));
-    expect(paragraph(250).querySelector("mark")?.textContent).toBe("says");
-    act(() => FakeIntersectionObserver.current!.report(numbered(0), false));
-    expect(paragraph(0).querySelector("mark")).toBeNull();
-    expect(paragraph(0).textContent).toContain("Paragraph 0 says something.");
+  it("draws the paragraphs in view with their highlights, and keeps the rest as space", () => {
+    const { root, drawn, paragraph } = renderLong();
+    const shown = drawn();
+    // 15 paragraphs fill the view; a few more past its edge are drawn ahead.
+    expect(shown[0]).toBe(0);
+    expect(shown.length).toBeGreaterThanOrEqual(VIEW_PX / PARAGRAPH_PX);
+    expect(shown.length).toBeLessThan(40);
+    expect(paragraph(0)!.querySelector("mark")?.textContent).toBe("says");
+    expect(paragraph(0)!.textContent).toBe("¶1Paragraph 0 says something.");
+    expect(paragraph(250)).toBeNull();
+    // The space below stands for the undrawn paragraphs, so the scroll bar spans the article.
+    expect(parseFloat(root.style.paddingBottom)).toBeGreaterThan(200 * PARAGRAPH_PX);
   });
 
-  it("always draws the proposal under review, wherever it is", () => {
+  it("draws far paragraphs when the analyst scrolls to them", async () => {
+    const { scroller, drawn, paragraph } = renderLong();
+    scroller.scrollTo({ top: 200 * PARAGRAPH_PX });
+    await waitFor(() => expect(drawn()).not.toContain(0));
+    const shown = drawn();
+    const far = shown[Math.floor(shown.length / 2)];
+    expect(far).toBeGreaterThan(100);
+    // Consecutive paragraphs, each with its number and its note drawn.
+    expect(shown).toEqual(Array.from({ length: shown.length }, (_, i) => shown[0] + i));
+    expect(paragraph(far)!.querySelector("mark")?.textContent).toBe("says");
+    expect(paragraph(far)!.querySelector(".paragraph-number")?.textContent).toBe(`¶${far + 1}`);
+  });
+
+  it("reveals a far position: the proposal under review there is drawn", async () => {
     const focus: Highlight = { ...highlights[280], kind: "focus", label: "under review" };
-    const { container } = render(
-      <ArticleText text={text} paragraphs={paragraphs} highlights={[...highlights, focus]} onSelection={() => {}} />,
-    );
-    expect(container.querySelector(`[data-index="280"] mark.highlight-focus`)).not.toBeNull();
+    const { handle, paragraph } = renderLong([focus]);
+    expect(paragraph(280)).toBeNull();
+    act(() => handle.current!.reveal(focus.start, { selector: "mark.highlight-focus" }));
+    await waitFor(() => expect(paragraph(280)?.querySelector("mark.highlight-focus")?.textContent).toBe("says"));
   });
 });

@@ -1,8 +1,9 @@
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from "react";
+import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
+import { memo, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type Ref } from "react";
 import type { Span } from "../../bindings/Span";
-import { PARAGRAPH_TEXT_ATTR, selectionToSpan, trimSpan } from "../../lib/offsets";
+import { codePointSlicer, PARAGRAPH_TEXT_ATTR, selectionToSpan, trimSpan } from "../../lib/offsets";
 import { segmentParagraph, type Highlight, type Segment } from "./highlights";
-import { DETAIL_MARGIN, FIRST_DETAILED_PARAGRAPHS, highlightsByParagraph } from "./paragraphs";
+import { estimateParagraphHeight, highlightsByParagraph, OVERSCAN_PARAGRAPHS, paragraphAt } from "./paragraphs";
 
 /** A selection in the article text and where on screen to put tools for it. */
 export type TextSelection = {
@@ -11,19 +12,40 @@ export type TextSelection = {
   anchor: { x: number; y: number };
 };
 
+/** What the reader can ask of the text: bring a position (and a mark there) into view. */
+export type ArticleTextHandle = {
+  /**
+   * Scrolls the paragraph holding `position` to the middle of the view, then the first
+   * element matching `selector` in it (a `<mark>`), if given.
+   */
+  reveal: (position: number, options?: { selector?: string; smooth?: boolean }) => void;
+};
+
 type ArticleTextProps = {
   text: string;
   paragraphs: Span[];
   highlights: Highlight[];
   onSelection: (selection: TextSelection | null) => void;
+  ref?: Ref<ArticleTextHandle>;
 };
 
-export function ArticleText({ text, paragraphs, highlights, onSelection }: ArticleTextProps) {
+type Slice = (start: number, end: number) => string;
+
+/**
+ * The article's paragraphs, only those near the view in the page: a 20,000-word article
+ * with 1,000 highlights would otherwise lay out all of its 500 paragraphs before its
+ * first paint. The others are space of their measured (or, until drawn once, estimated)
+ * height, so the scroll bar is the whole article's.
+ */
+export function ArticleText({ text, paragraphs, highlights, onSelection, ref }: ArticleTextProps) {
   const rootRef = useRef<HTMLDivElement>(null);
-  // Code points, so spans index straight into it.
-  const chars = useMemo(() => Array.from(text), [text]);
+  const slice = useMemo(() => codePointSlicer(text), [text]);
   const byParagraph = useMemo(() => highlightsByParagraph(paragraphs, highlights), [paragraphs, highlights]);
-  const detailed = useDetailedParagraphs(rootRef, paragraphs.length);
+  const { virtualizer, scrollMargin } = useParagraphWindow(rootRef, paragraphs);
+  useImperativeHandle(ref, () => ({ reveal: (position, options) => reveal(virtualizer, rootRef.current, paragraphs, position, options) }), [
+    virtualizer,
+    paragraphs,
+  ]);
 
   const reportSelection = () => {
     const root = rootRef.current;
@@ -42,73 +64,89 @@ export function ArticleText({ text, paragraphs, highlights, onSelection }: Artic
     });
   };
 
+  const items = virtualizer.getVirtualItems();
+  const before = items.length > 0 ? items[0].start - scrollMargin : 0;
+  const after = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1].end - scrollMargin) : 0;
   return (
     <div
       className="article-text"
       ref={rootRef}
+      style={{ paddingTop: before, paddingBottom: after }}
       onMouseUp={reportSelection}
       onKeyUp={(event) => {
         if (event.shiftKey || event.key === "Shift") reportSelection();
       }}
     >
-      {paragraphs.map((paragraph, index) => (
+      {items.map((item) => (
         <Paragraph
-          key={paragraph.start}
-          index={index}
-          paragraph={paragraph}
-          chars={chars}
-          highlights={byParagraph[index]}
-          detailed={detailed === "all" || detailed.has(index) || byParagraph[index].some(isReviewFocus)}
+          key={item.key}
+          index={item.index}
+          paragraph={paragraphs[item.index]}
+          slice={slice}
+          highlights={byParagraph[item.index]}
+          measure={virtualizer.measureElement}
         />
       ))}
     </div>
   );
 }
 
-/** The proposal under review and a search match are drawn wherever they are, so they can be scrolled to. */
-function isReviewFocus(highlight: Highlight): boolean {
-  return highlight.kind === "focus" || highlight.kind === "match";
-}
-
 /**
- * Which paragraphs draw their highlights: those near the visible part of the reader
- * (and the first screenful before anything is measured). The others show their text
- * alone — same words, same height — so a 20,000-word article with 1,000 highlights
- * paints at once and the browser lays out marks only where the analyst looks.
+ * The virtualizer over the paragraphs, scrolled by the reader's scrolling ancestor, with
+ * the article header above the text as its scroll margin.
  */
-function useDetailedParagraphs(rootRef: RefObject<HTMLDivElement | null>, count: number): Set<number> | "all" {
-  const observable = typeof IntersectionObserver !== "undefined";
-  const [near, setNear] = useState<Set<number>>(() => firstParagraphs());
-  useEffect(() => {
+function useParagraphWindow(rootRef: React.RefObject<HTMLDivElement | null>, paragraphs: Span[]) {
+  const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const [columnWidth, setColumnWidth] = useState(0);
+  useLayoutEffect(() => {
     const root = rootRef.current;
-    if (!observable || !root) return;
-    setNear(firstParagraphs());
-    const observer = new IntersectionObserver(
-      (entries) => {
-        setNear((current) => {
-          const next = new Set(current);
-          for (const entry of entries) {
-            const index = Number((entry.target as HTMLElement).dataset.index);
-            if (entry.isIntersecting) next.add(index);
-            else next.delete(index);
-          }
-          return next;
-        });
-      },
-      { root: scrollParent(root), rootMargin: DETAIL_MARGIN },
-    );
-    root.querySelectorAll(":scope > .paragraph").forEach((element) => observer.observe(element));
-    return () => observer.disconnect();
-  }, [rootRef, count, observable]);
-  return observable ? near : "all";
+    if (!root) return;
+    const scroller = scrollParent(root);
+    setScrollElement(scroller);
+    // Where the text starts in the scrolled content (the header's height can change).
+    const scrollerTop = scroller ? scroller.getBoundingClientRect().top - scroller.scrollTop : 0;
+    setScrollMargin(Math.max(0, Math.round(root.getBoundingClientRect().top - scrollerTop)));
+    setColumnWidth(root.clientWidth);
+  });
+  const virtualizer = useVirtualizer({
+    count: paragraphs.length,
+    getScrollElement: () => scrollElement,
+    estimateSize: (index) => estimateParagraphHeight(paragraphs[index], columnWidth),
+    getItemKey: (index) => paragraphs[index].start,
+    overscan: OVERSCAN_PARAGRAPHS,
+    scrollMargin,
+    // Before the scroll element is measured: a screenful, so the first paint has text.
+    initialRect: { width: 0, height: typeof window === "undefined" ? 800 : window.innerHeight },
+  });
+  return { virtualizer, scrollMargin };
 }
 
-function firstParagraphs(): Set<number> {
-  return new Set(Array.from({ length: FIRST_DETAILED_PARAGRAPHS }, (_, i) => i));
+function reveal(
+  virtualizer: Virtualizer<HTMLElement, Element>,
+  root: HTMLElement | null,
+  paragraphs: Span[],
+  position: number,
+  { selector, smooth = false }: { selector?: string; smooth?: boolean } = {},
+) {
+  const index = paragraphAt(paragraphs, position);
+  if (index < 0 || !root) return;
+  const target = () => {
+    const paragraph = root.querySelector(`[data-index="${index}"]`);
+    return (selector && paragraph?.querySelector(selector)) || paragraph;
+  };
+  const drawn = target();
+  if (drawn) {
+    drawn.scrollIntoView?.({ block: "center", behavior: smooth ? "smooth" : "auto" });
+    return;
+  }
+  // Far away, so not drawn: jump there, then centre what was asked for once it is drawn.
+  virtualizer.scrollToIndex(index, { align: "center" });
+  requestAnimationFrame(() => requestAnimationFrame(() => target()?.scrollIntoView?.({ block: "center" })));
 }
 
-/** The element that scrolls the reader (the observer's viewport), or the page. */
-function scrollParent(element: HTMLElement): Element | null {
+/** The element that scrolls the reader, or null for the page. */
+function scrollParent(element: HTMLElement): HTMLElement | null {
   for (let node = element.parentElement; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
     if (overflowY === "auto" || overflowY === "scroll") return node;
@@ -119,32 +157,30 @@ function scrollParent(element: HTMLElement): Element | null {
 type ParagraphProps = {
   index: number;
   paragraph: Span;
-  chars: string[];
+  slice: Slice;
   highlights: Highlight[];
-  detailed: boolean;
+  measure: (element: Element | null) => void;
 };
 
 // Memoised: a new highlight re-renders only the paragraphs whose highlights changed.
 const Paragraph = memo(
-  function Paragraph({ index, paragraph, chars, highlights, detailed }: ParagraphProps) {
+  function Paragraph({ index, paragraph, slice, highlights, measure }: ParagraphProps) {
     return (
-      <p className="paragraph" data-start={paragraph.start} data-index={index} id={`para-${paragraph.start}`}>
+      <p className="paragraph" ref={measure} data-start={paragraph.start} data-index={index} id={`para-${paragraph.start}`}>
         <span className="paragraph-number" aria-hidden="true">
           ¶{index + 1}
         </span>
         <span className="paragraph-text" {...{ [PARAGRAPH_TEXT_ATTR]: "" }}>
-          {detailed
-            ? segmentParagraph(paragraph, highlights).map((segment) => (
-                <SegmentText key={segment.start} segment={segment} chars={chars} />
-              ))
-            : chars.slice(paragraph.start, paragraph.end).join("")}
+          {segmentParagraph(paragraph, highlights).map((segment) => (
+            <SegmentText key={segment.start} segment={segment} slice={slice} />
+          ))}
         </span>
       </p>
     );
   },
   (before, after) =>
-    before.detailed === after.detailed &&
-    before.chars === after.chars &&
+    before.slice === after.slice &&
+    before.measure === after.measure &&
     before.index === after.index &&
     before.paragraph.start === after.paragraph.start &&
     before.paragraph.end === after.paragraph.end &&
@@ -159,8 +195,8 @@ function sameHighlights(a: Highlight[], b: Highlight[]): boolean {
   });
 }
 
-function SegmentText({ segment, chars }: { segment: Segment; chars: string[] }) {
-  const content = chars.slice(segment.start, segment.end).join("");
+function SegmentText({ segment, slice }: { segment: Segment; slice: Slice }) {
+  const content = slice(segment.start, segment.end);
   if (segment.highlights.length === 0) return <>{content}</>;
   const kinds = new Set(segment.highlights.map((h) => h.kind));
   const colour = segment.highlights.find((h) => h.colour)?.colour;

@@ -64,8 +64,8 @@ type ProposalReviewProps = {
 };
 
 /** How many proposals are drawn around the one under review (before it, in all). */
-const SHOWN_BEFORE = 5;
-const SHOWN = 30;
+const SHOWN_BEFORE = 3;
+const SHOWN = 15;
 
 /** The part of the queue drawn: around the proposal under review (an article can hold hundreds). */
 export function shownProposals<T extends { id: number }>(proposals: T[], focusedId: number | null) {

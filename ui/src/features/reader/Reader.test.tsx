@@ -167,7 +167,8 @@ describe("Reader", () => {
     expect(marks[1].textContent).toBe(QUOTE);
     expect(marks[1].className).toBe("highlight-statement");
     expect(marks[1].getAttribute("title")).toBe("Wang Yi (direct)");
-    expect(screen.getByTestId("side-statement").textContent).toContain(`Wang Yi — ${QUOTE}`);
+    // The side panel is drawn a frame after the text.
+    expect((await screen.findByTestId("side-statement")).textContent).toContain(`Wang Yi — ${QUOTE}`);
     expect(screen.getByTestId("side-note").textContent).toContain("Which city?");
     // The paragraph text is unchanged by the highlights.
     expect(reader.querySelectorAll("[data-para-text]")[1].textContent).toBe(

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { Span } from "../../bindings/Span";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
@@ -6,7 +6,7 @@ import { sliceByCodePoints } from "../../lib/offsets";
 import { useEscape } from "../../lib/useEscape";
 import { isTyping } from "../../lib/shortcuts";
 import { useLoader } from "../../lib/useLoader";
-import { ArticleText, type TextSelection } from "./ArticleText";
+import { ArticleText, type ArticleTextHandle, type TextSelection } from "./ArticleText";
 import { ActorPopover } from "./ActorPopover";
 import { collectHighlights, pendingProposals } from "./highlights";
 import { NotePopover } from "./NotePopover";
@@ -115,11 +115,15 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle, on
     [variants.data],
   );
   useOpenTiming(articleId, view.data?.article.id === articleId);
+  // The side panel follows the text by a frame: the text is what was asked for, and
+  // the panel's lists of controls would hold its first paint back.
+  const side = useDeferredValue(view.data);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [tool, setTool] = useState<SelectionTool>("toolbar");
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [editingSpeaker, setEditingSpeaker] = useState(false);
   const [reviewing, setReviewing] = useState(false);
+  const textRef = useRef<ArticleTextHandle>(null);
 
   const closeTools = () => {
     setSelection(null);
@@ -143,14 +147,14 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle, on
   const shown = view.data?.article.id === articleId;
   useEffect(() => {
     if (!shown || !match) return;
-    requestAnimationFrame(() => document.querySelector("mark.highlight-match")?.scrollIntoView?.({ block: "center" }));
+    requestAnimationFrame(() => textRef.current?.reveal(match.start, { selector: "mark.highlight-match" }));
   }, [shown, match]);
 
   // The text follows the review: the proposal under review is scrolled into view.
   const focusedStart = focused?.content[0]?.start;
   useEffect(() => {
     if (focusedStart === undefined) return;
-    document.querySelector("mark.highlight-focus")?.scrollIntoView?.({ block: "center", behavior: "smooth" });
+    textRef.current?.reveal(focusedStart, { selector: "mark.highlight-focus", smooth: true });
   }, [focusedStart]);
 
   const review = async (id: number, action: () => Promise<unknown>, message: string) => {
@@ -231,7 +235,7 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle, on
     );
   }
 
-  const { article, paragraphs, annotations, statements, related } = view.data;
+  const { article, paragraphs } = view.data;
 
   const afterSaving = (message: string) => {
     window.getSelection()?.removeAllRanges();
@@ -251,16 +255,14 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle, on
     }
   };
 
-  const reveal = (position: number) => {
-    const paragraph = paragraphs.find((p) => p.start <= position && position < p.end) ?? paragraphs[0];
-    if (paragraph) document.getElementById(`para-${paragraph.start}`)?.scrollIntoView?.({ block: "center", behavior: "smooth" });
-  };
+  const reveal = (position: number) => textRef.current?.reveal(position, { smooth: true });
 
   return (
     <div className="reader-layout">
       <article className="reader" data-testid="reader">
         <ReaderHeader article={article} onChanged={onArticleChanged} onDeleted={onArticleDeleted} />
         <ArticleText
+          ref={textRef}
           text={article.text}
           paragraphs={paragraphs}
           highlights={highlights}
@@ -270,44 +272,48 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle, on
           }}
         />
       </article>
-      <ReaderSidePanel
-        needsReview={
-          <NeedsReview
-            articleId={article.id}
-            version={view.data}
-            selection={selection?.span ?? null}
-            onChanged={view.reload}
-            onReveal={reveal}
-          />
-        }
-        onChanged={view.reload}
-        review={
-          <ProposalReview
-            proposals={proposals}
-            focusedId={focused?.id ?? null}
-            editingSpeaker={editingSpeaker}
-            actors={actors.data ?? []}
-            busy={reviewing}
-            onFocus={(id) => {
-              setFocusedId(id);
-              setEditingSpeaker(false);
-            }}
-            onAccept={(id) => void accept(id)}
-            onReject={(id) => void reject(id)}
-            onEditSpeaker={setEditingSpeaker}
-            onSpeaker={(id, correction) => void correctSpeaker(id, correction)}
-            variantsOf={variantsOf}
-            onOpenArticle={onOpenArticle}
-          />
-        }
-        variantsOf={variantsOf}
-        statements={statements}
-        annotations={annotations}
-        related={related}
-        dossiers={dossiers.data ?? []}
-        onReveal={reveal}
-        onOpenArticle={onOpenArticle}
-      />
+      {side?.article.id !== article.id ? (
+        <aside className="reader-side" aria-label="Statements and notes" aria-busy="true" />
+      ) : (
+        <ReaderSidePanel
+          needsReview={
+            <NeedsReview
+              articleId={article.id}
+              version={view.data}
+              selection={selection?.span ?? null}
+              onChanged={view.reload}
+              onReveal={reveal}
+            />
+          }
+          onChanged={view.reload}
+          review={
+            <ProposalReview
+              proposals={proposals}
+              focusedId={focused?.id ?? null}
+              editingSpeaker={editingSpeaker}
+              actors={actors.data ?? []}
+              busy={reviewing}
+              onFocus={(id) => {
+                setFocusedId(id);
+                setEditingSpeaker(false);
+              }}
+              onAccept={(id) => void accept(id)}
+              onReject={(id) => void reject(id)}
+              onEditSpeaker={setEditingSpeaker}
+              onSpeaker={(id, correction) => void correctSpeaker(id, correction)}
+              variantsOf={variantsOf}
+              onOpenArticle={onOpenArticle}
+            />
+          }
+          variantsOf={variantsOf}
+          statements={side.statements}
+          annotations={side.annotations}
+          related={side.related}
+          dossiers={dossiers.data ?? []}
+          onReveal={reveal}
+          onOpenArticle={onOpenArticle}
+        />
+      )}
 
       {selection && tool === "toolbar" && (
         <SelectionToolbar

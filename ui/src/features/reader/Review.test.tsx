@@ -107,14 +107,14 @@ describe("Reviewing proposed statements", () => {
     await waitFor(() => expect(screen.getAllByTestId("proposal")).toHaveLength(1));
     expect(focused().textContent).toContain("Xi Jinping");
     // The accepted one is now among the article's statements.
-    expect(screen.getByTestId("side-statement").textContent).toContain(QUOTE);
+    await waitFor(() => expect(screen.getByTestId("side-statement").textContent).toContain(QUOTE));
 
     fireEvent.keyDown(document, { key: "r" });
     await screen.findByText("Proposal rejected");
     expect(backend.callsTo("reject_statement")).toEqual([{ id: 42 }]);
     await waitFor(() => expect(screen.queryAllByTestId("proposal")).toHaveLength(0));
     expect(screen.getByText("No proposed statements left in this article.")).toBeTruthy();
-    expect(screen.getByText("1 rejected proposal hidden.")).toBeTruthy();
+    expect(await screen.findByText("1 rejected proposal hidden.")).toBeTruthy();
   });
 
   it("moves with J and K and leaves keys typed in a field alone", async () => {

@@ -112,7 +112,7 @@ describe("Tags in the reader", () => {
     expect(mark.textContent).toBe("𝕏 city");
     expect(mark.style.getPropertyValue("--highlight-colour")).toBe("#c0392b");
 
-    const note = screen.getByTestId("side-note");
+    const note = await screen.findByTestId("side-note");
     expect(within(note).getByTestId("note-tag").textContent).toBe("Economy/Trade");
     fireEvent.click(within(note).getByRole("button", { name: "Tags of this note" }));
     fireEvent.click(within(note).getByRole("button", { name: "Remove Economy/Trade" }));

@@ -65,16 +65,16 @@ describe("shownProposals", () => {
   const queue = Array.from({ length: 300 }, (_, i) => ({ id: i + 1 }));
   it("draws a window around the proposal under review, saying what lies outside it", () => {
     const first = shownProposals(queue, 1);
-    expect(first.shown.map((p) => p.id)).toEqual(queue.slice(0, 30).map((p) => p.id));
+    expect(first.shown.map((p) => p.id)).toEqual(queue.slice(0, 15).map((p) => p.id));
     expect(first.before).toBeNull();
-    expect(first.after?.id).toBe(31);
+    expect(first.after?.id).toBe(16);
 
     const middle = shownProposals(queue, 150);
-    expect(middle.start).toBe(144);
-    expect(middle.shown[0].id).toBe(145);
+    expect(middle.start).toBe(146);
+    expect(middle.shown[0].id).toBe(147);
     expect(middle.shown.some((p) => p.id === 150)).toBe(true);
-    expect(middle.before?.id).toBe(144);
-    expect(middle.after?.id).toBe(175);
+    expect(middle.before?.id).toBe(146);
+    expect(middle.after?.id).toBe(162);
 
     const last = shownProposals(queue, 300);
     expect(last.shown.at(-1)?.id).toBe(300);

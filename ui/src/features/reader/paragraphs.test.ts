@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Highlight } from "./highlights";
-import { highlightsByParagraph } from "./paragraphs";
+import { estimateParagraphHeight, highlightsByParagraph, paragraphAt } from "./paragraphs";
 
 const h = (start: number, end: number): Highlight => ({ start, end, kind: "note", label: `${start}-${end}` });
 
@@ -37,5 +37,29 @@ describe("highlightsByParagraph", () => {
     });
     const expected = spans.map((p) => highlights.filter((x) => x.start < p.end && x.end > p.start));
     expect(highlightsByParagraph(spans, highlights)).toEqual(expected);
+  });
+});
+
+describe("paragraphAt", () => {
+  const paragraphs = [
+    { start: 0, end: 10 },
+    { start: 12, end: 20 },
+    { start: 25, end: 40 },
+  ];
+
+  it("finds the paragraph holding a position, or the one before a gap", () => {
+    expect([0, 9, 10, 11, 12, 19, 24, 25, 39, 99].map((p) => paragraphAt(paragraphs, p))).toEqual([0, 0, 0, 0, 1, 1, 1, 2, 2, 2]);
+    expect(paragraphAt([], 5)).toBe(-1);
+  });
+});
+
+describe("estimateParagraphHeight", () => {
+  it("grows with the text and shrinks with a wider column, one line at least", () => {
+    const short = estimateParagraphHeight({ start: 0, end: 10 }, 700);
+    const long = estimateParagraphHeight({ start: 0, end: 2000 }, 700);
+    expect(short).toBeGreaterThan(20);
+    expect(long).toBeGreaterThan(short * 10);
+    expect(estimateParagraphHeight({ start: 0, end: 2000 }, 400)).toBeGreaterThan(long);
+    expect(estimateParagraphHeight({ start: 0, end: 0 }, 0)).toBe(short);
   });
 });
