@@ -315,11 +315,12 @@ pub(crate) fn strip_inert(html: &str) -> String {
             }
             continue;
         }
-        let name = html[name_start..name_end].to_ascii_lowercase();
+        // As written: compared without regard to case, so no lower-cased copy per tag.
+        let name = &html[name_start..name_end];
         let end = tag_end(b, name_end);
         let self_closing = end >= 2 && b[end - 2] == b'/';
         if closing {
-            if !VOID.contains(&name.as_str()) && depth > 0 {
+            if !is_one_of(name, VOID) && depth > 0 {
                 depth -= 1;
             }
             if depth < MAX_DEPTH {
@@ -328,39 +329,40 @@ pub(crate) fn strip_inert(html: &str) -> String {
             i = end;
             continue;
         }
-        if INERT.contains(&name.as_str()) {
+        if is_one_of(name, INERT) {
             let attrs = html[name_end..end].to_ascii_lowercase();
             let close = if self_closing {
                 end
             } else {
-                find_close(b, end, &name).unwrap_or(b.len())
+                find_close(b, end, name).unwrap_or(b.len())
             };
-            if name == "script" && attrs.contains("ld+json") {
+            if name.eq_ignore_ascii_case("script") && attrs.contains("ld+json") {
                 out.push_str(&html[i..close]);
             }
             i = close;
             continue;
         }
-        if AMP_ADS.contains(&name.as_str()) && !self_closing {
-            if let Some(close) = find_close(b, end, &name) {
+        if is_one_of(name, AMP_ADS) && !self_closing {
+            if let Some(close) = find_close(b, end, name) {
                 i = close;
                 continue;
             }
         }
-        if RAW_TEXT.contains(&name.as_str()) {
+        if is_one_of(name, RAW_TEXT) {
             if self_closing {
                 // XHTML's `<title/>`: an HTML parser would read the rest of the page as
                 // the title's text.
+                let name = name.to_ascii_lowercase();
                 out.push_str(&format!("<{name}></{name}>"));
                 i = end;
                 continue;
             }
-            let close = find_close(b, end, &name).unwrap_or(b.len());
+            let close = find_close(b, end, name).unwrap_or(b.len());
             out.push_str(&html[i..close]);
             i = close;
             continue;
         }
-        if VOID.contains(&name.as_str()) || self_closing {
+        if is_one_of(name, VOID) || self_closing {
             out.push_str(&html[i..end]);
         } else {
             depth += 1;
@@ -373,6 +375,10 @@ pub(crate) fn strip_inert(html: &str) -> String {
         i = end;
     }
     out
+}
+
+fn is_one_of(name: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// Index just past the `>` ending the tag whose attributes start at `from`; quoted
@@ -415,14 +421,11 @@ fn find_close(b: &[u8], from: usize, name: &str) -> Option<usize> {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    memchr::memchr(needle, hay)
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    memchr::memmem::find(b.get(from..)?, needle).map(|p| from + p)
 }
 
 // ---------------------------------------------------------------------------------

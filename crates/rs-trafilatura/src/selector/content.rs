@@ -19,6 +19,68 @@ pub static CONTENT_RULES: &[Rule] = &[
     content_rule_6,
 ];
 
+/// Attest patch: the same rules over an element's attributes read once. Upstream read
+/// and lower-cased the tag, id and class again in every rule for every element.
+static ELEMENT_RULES: [fn(&Element) -> bool; 6] = [rule_1, rule_2, rule_3, rule_4, rule_5, rule_6];
+
+/// What the content rules read of an element.
+struct Element {
+    tag: String,
+    id: String,
+    class: String,
+    item_prop: String,
+    role: String,
+    id_lower: String,
+    class_lower: String,
+}
+
+impl Element {
+    fn of(sel: &Selection) -> Self {
+        let id = id(sel);
+        let class = class(sel);
+        Self {
+            tag: tag(sel),
+            id_lower: lower(&id),
+            class_lower: lower(&class),
+            id,
+            class,
+            item_prop: attr(sel, "itemprop"),
+            role: attr(sel, "role"),
+        }
+    }
+}
+
+/// Rule 1 on a selection.
+#[must_use]
+pub fn content_rule_1(sel: &Selection) -> bool {
+    rule_1(&Element::of(sel))
+}
+/// Rule 2 on a selection.
+#[must_use]
+pub fn content_rule_2(sel: &Selection) -> bool {
+    rule_2(&Element::of(sel))
+}
+/// Rule 3 on a selection.
+#[must_use]
+pub fn content_rule_3(sel: &Selection) -> bool {
+    rule_3(&Element::of(sel))
+}
+/// Rule 4 on a selection.
+#[must_use]
+pub fn content_rule_4(sel: &Selection) -> bool {
+    rule_4(&Element::of(sel))
+}
+/// Rule 5 on a selection.
+#[must_use]
+pub fn content_rule_5(sel: &Selection) -> bool {
+    rule_5(&Element::of(sel))
+}
+/// Rule 6 on a selection.
+#[must_use]
+pub fn content_rule_6(sel: &Selection) -> bool {
+    rule_6(&Element::of(sel))
+}
+
 /// Rule 1: Most specific article body markers
 ///
 /// Matches: `itemprop="articleBody"`, `class*="post-content"`, `class*="article-body"`, etc.
@@ -26,16 +88,13 @@ pub static CONTENT_RULES: &[Rule] = &[
 ///
 /// Go: contentRule1 (lines 55-109)
 #[must_use]
-pub fn content_rule_1(sel: &Selection) -> bool {
-    let tag = tag(sel);
-    let id = id(sel);
-    let class = class(sel);
-    let item_prop = attr(sel, "itemprop");
+fn rule_1(e: &Element) -> bool {
+    let (tag, id, class, item_prop) = (&e.tag, &e.id, &e.class, &e.item_prop);
 
     // Special case: td elements with storybody class (common in BBC and other news sites)
     // These are table-based layouts where the main content is in a td.storybody element.
     if tag == "td" {
-        return contains(&lower(&id), "storybody") || contains(&lower(&class), "storybody");
+        return contains(&e.id_lower, "storybody") || contains(&e.class_lower, "storybody");
     }
 
     // Tag filter for non-td elements
@@ -55,10 +114,10 @@ pub fn content_rule_1(sel: &Selection) -> bool {
         || contains(&class, "postentry")
         || contains(&class, "post-content")
         || contains(&class, "post_content")
-        || contains(&lower(&class), "postcontent")
+        || contains(&e.class_lower, "postcontent")
         || contains(&class, "post_inner_wrapper")
         || contains(&class, "article-text")
-        || contains(&lower(&class), "articletext")
+        || contains(&e.class_lower, "articletext")
         || contains(&id, "entry-content")
         || contains(&class, "entry-content")
         || contains(&id, "article-content")
@@ -70,8 +129,8 @@ pub fn content_rule_1(sel: &Selection) -> bool {
         || contains(&id, "article__body")
         || contains(&class, "article__body")
         || item_prop == "articleBody"
-        || contains(&lower(&id), "articlebody")
-        || contains(&lower(&class), "articlebody")
+        || contains(&e.id_lower, "articlebody")
+        || contains(&e.class_lower, "articlebody")
         || id == "articleContent"
         || contains(&class, "ArticleContent")
         || contains(&class, "page-content")
@@ -82,20 +141,20 @@ pub fn content_rule_1(sel: &Selection) -> bool {
         || contains(&id, "art-content")
         || contains(&class, "art-content")
         // Story body patterns (WorldNow CMS and others)
-        || contains(&lower(&id), "storybody")
-        || contains(&lower(&class), "storybody")
+        || contains(&e.id_lower, "storybody")
+        || contains(&e.class_lower, "storybody")
         // Additional body patterns found in l3s-gn1
         || contains(&id, "article_body")
         || contains(&class, "article_body")
         || contains(&id, "va-bodytext")
         || contains(&class, "va-bodytext")
         // Content body (case-insensitive)
-        || lower(&id) == "contentbody"
-        || contains(&lower(&class), "contentbody")
+        || e.id_lower == "contentbody"
+        || contains(&e.class_lower, "contentbody")
         // Blog content patterns (modern CMS and blog platforms)
         || contains(&class, "blog-content")
         || contains(&class, "blog_content")
-        || contains(&lower(&class), "blogcontent")
+        || contains(&e.class_lower, "blogcontent")
         || contains(&class, "blogInner__content")
         || contains(&class, "blog-article-content")
         || contains(&class, "blog-post-content")
@@ -123,8 +182,8 @@ pub fn content_rule_1(sel: &Selection) -> bool {
 ///
 /// Go: contentRule2 (lines 111-114) - extended to include story tag
 #[must_use]
-pub fn content_rule_2(sel: &Selection) -> bool {
-    let t = tag(sel);
+fn rule_2(e: &Element) -> bool {
+    let t = &e.tag;
     t == "article" || t == "story"
 }
 
@@ -135,11 +194,8 @@ pub fn content_rule_2(sel: &Selection) -> bool {
 ///
 /// Go: contentRule3 (lines 116-171)
 #[must_use]
-pub fn content_rule_3(sel: &Selection) -> bool {
-    let tag = tag(sel);
-    let id = id(sel);
-    let class = class(sel);
-    let role = attr(sel, "role");
+fn rule_3(e: &Element) -> bool {
+    let (tag, id, class, role) = (&e.tag, &e.id, &e.class, &e.role);
 
     // Tag filter
     if !matches!(tag.as_str(), "article" | "div" | "main" | "section") {
@@ -169,7 +225,7 @@ pub fn content_rule_3(sel: &Selection) -> bool {
         || contains(&class, "story-body")
         || contains(&id, "story-body")
         || contains(&class, "field-body")
-        || contains(&lower(&class), "fulltext")
+        || contains(&e.class_lower, "fulltext")
         || role == "article"
 }
 
@@ -180,10 +236,8 @@ pub fn content_rule_3(sel: &Selection) -> bool {
 ///
 /// Go: contentRule4 (lines 173-208)
 #[must_use]
-pub fn content_rule_4(sel: &Selection) -> bool {
-    let tag = tag(sel);
-    let id = id(sel);
-    let class = class(sel);
+fn rule_4(e: &Element) -> bool {
+    let (tag, id, class) = (&e.tag, &e.id, &e.class);
 
     // Tag filter
     if !matches!(tag.as_str(), "article" | "div" | "main" | "section") {
@@ -198,11 +252,11 @@ pub fn content_rule_4(sel: &Selection) -> bool {
         || contains(&class, "content-body")
         || contains(&id, "contentBody")
         || contains(&class, "content__body")
-        || contains(&lower(&id), "main-content")
-        || contains(&lower(&class), "main-content")
-        || contains(&lower(&class), "page-content")
-        || lower(&id) == "content"
-        || lower(&class) == "content"
+        || contains(&e.id_lower, "main-content")
+        || contains(&e.class_lower, "main-content")
+        || contains(&e.class_lower, "page-content")
+        || e.id_lower == "content"
+        || e.class_lower == "content"
 }
 
 /// Rule 5: Main element and main markers
@@ -212,11 +266,8 @@ pub fn content_rule_4(sel: &Selection) -> bool {
 ///
 /// Go: contentRule5 (lines 210-234)
 #[must_use]
-pub fn content_rule_5(sel: &Selection) -> bool {
-    let tag = tag(sel);
-    let id = id(sel);
-    let class = class(sel);
-    let role = attr(sel, "role");
+fn rule_5(e: &Element) -> bool {
+    let (tag, id, class, role) = (&e.tag, &e.id, &e.class, &e.role);
 
     // <main> always matches
     if tag == "main" {
@@ -243,12 +294,8 @@ pub fn content_rule_5(sel: &Selection) -> bool {
 /// This is a low-priority fallback to catch content containers that don't
 /// match the more specific patterns in rules 1-5.
 #[must_use]
-pub fn content_rule_6(sel: &Selection) -> bool {
-    let tag_name = tag(sel);
-    let id_val = id(sel);
-    let class_val = class(sel);
-    let id_lower = lower(&id_val);
-    let class_lower = lower(&class_val);
+fn rule_6(e: &Element) -> bool {
+    let (tag_name, id_lower, class_lower) = (&e.tag, &e.id_lower, &e.class_lower);
 
     // Tag filter - only divs and sections
     if !matches!(tag_name.as_str(), "div" | "section" | "td") {
@@ -313,6 +360,10 @@ const SIDEBAR_POSITION_WORDS: &[&str] = &["left", "right", "primary", "secondary
 /// Uses simple heuristic: pattern must be at start/end or surrounded by non-alphanumeric chars.
 /// Optimized to avoid string allocations in hot path.
 fn class_contains_boilerplate(class_str: &str) -> bool {
+    // Attest patch: lower-cased once here; upstream lower-cased the class again in each
+    // of the ~20 pattern tests below.
+    let class_lower = class_str.to_lowercase();
+    let class_str = class_lower.as_str();
     // Simple word-boundary patterns (pattern at word boundary)
     for pattern in BOILERPLATE_CLASS_PATTERNS {
         if has_word_boundary_match(class_str, pattern) {
@@ -336,7 +387,8 @@ fn class_contains_boilerplate(class_str: &str) -> bool {
 /// Check if class contains pattern with word boundaries.
 #[inline]
 fn has_word_boundary_match(class_str: &str, pattern: &str) -> bool {
-    let class_lower = class_str.to_lowercase();
+    // Attest patch: the caller lower-cases.
+    let class_lower = class_str;
     let class_bytes = class_lower.as_bytes();
     let pattern_len = pattern.len();
 
@@ -378,7 +430,8 @@ fn is_separator(b: u8) -> bool {
 /// Check for exact word match, excluding js- prefixed patterns.
 #[inline]
 fn has_exact_word_match(class_str: &str, pattern: &str) -> bool {
-    let class_lower = class_str.to_lowercase();
+    // Attest patch: the caller lower-cases.
+    let class_lower = class_str;
 
     // Split into words and check each
     for word in class_lower.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '_') {
@@ -433,7 +486,8 @@ fn has_js_prefix(class_lower: &str, pattern: &str) -> bool {
 /// Check for sidebar with position-aware matching.
 #[inline]
 fn has_sidebar_match(class_str: &str) -> bool {
-    let class_lower = class_str.to_lowercase();
+    // Attest patch: the caller lower-cases.
+    let class_lower = class_str;
 
     for class_part in class_lower.split_whitespace() {
         let tokens: Vec<&str> = class_part.split(['-', '_']).collect();
@@ -529,17 +583,18 @@ fn contains_boilerplate_child(element: &Selection) -> bool {
     // These patterns indicate sidebars, social sharing, author boxes, etc.
     // Before: 10 separate queries in loop
     // After: 1 combined query
-    let boilerplate_selector = "[class*='sidebar'], [class*='social'], \
-        [class*='share-'], [class*='-share'], \
-        [class*='author-'], [class*='sticky-'], \
-        [class*='toc-'], [class*='-toc'], \
-        [class*='related-'], [class*='widget']";
-
-    if element.select(boilerplate_selector).length() > 0 {
-        return true;
-    }
-
-    false
+    // Attest patch: `[class*='sidebar'], [class*='social'], [class*='share-'], …` tested
+    // by hand on the same descendants (the selector engine tried all ten on each).
+    const BOILERPLATE_CLASS_PARTS: [&str; 10] = [
+        "sidebar", "social", "share-", "-share", "author-", "sticky-", "toc-", "-toc",
+        "related-", "widget",
+    ];
+    element.nodes().iter().any(|root| {
+        root.descendants_it().any(|n| {
+            n.attr("class")
+                .is_some_and(|c| BOILERPLATE_CLASS_PARTS.iter().any(|p| c.contains(p)))
+        })
+    })
 }
 
 /// Minimum text length for a nested content element to be considered substantial.
@@ -624,13 +679,19 @@ pub fn find_content<'a>(root: &Selection<'a>) -> Option<Selection<'a>> {
 
     // Attest patch: every rule accepts only these tags, so the elements are listed once
     // instead of one full walk of the page per rule.
-    let candidates = query_all(root, |sel| {
+    let candidates: Vec<(Selection, Element)> = query_all(root, |sel| {
         matches!(tag(sel).as_str(), "article" | "div" | "main" | "section" | "td" | "story")
-    });
+    })
+    .into_iter()
+    .map(|sel| {
+        let e = Element::of(&sel);
+        (sel, e)
+    })
+    .collect();
 
-    for rule in CONTENT_RULES {
+    for rule in ELEMENT_RULES {
         // Get ALL elements matching this rule, not just the first
-        let matches = candidates.iter().filter(|e| rule(e)).cloned();
+        let matches = candidates.iter().filter(|(_, e)| rule(e)).map(|(sel, _)| sel.clone());
 
         for element in matches {
             // Skip elements inside header/nav/aside (O(1) lookup per ancestor)
@@ -646,20 +707,22 @@ pub fn find_content<'a>(root: &Selection<'a>) -> Option<Selection<'a>> {
             // strong semantic signals. Many valid articles contain sidebars as children
             // but the article itself IS the content container.
             let element_tag = tag(&element);
-            let has_nested = has_nested_content_element(&element);
+            // Attest patch: asked only where it decides something, and after the cheaper
+            // test (both only read the page, so the answer is the same).
+            let has_nested = || has_nested_content_element(&element);
 
             // Only skip generic wrapper tags (div, section) that have boilerplate + nested content.
             // Don't skip <article> or <main> tags - they are semantic content containers.
             if matches!(element_tag.as_str(), "div" | "section") {
                 let has_boilerplate = contains_boilerplate_child(&element);
-                if has_boilerplate && has_nested {
+                if has_boilerplate && has_nested() {
                     continue;
                 }
             }
 
             // Only skip an <article> if there's a MORE SPECIFIC nested <article> with
             // content-indicating classes (e.g., article.content_main inside plain article)
-            if element_tag == "article" && class(&element).is_empty() && has_nested {
+            if element_tag == "article" && class(&element).is_empty() && has_nested() {
                 let nested_specific = element.select("article[class*='content_main'], article[class*='content-main'], article[class*='article-body'], article[class*='article-content'], article[class*='entry-content'], article[class*='post-content']");
                 if nested_specific.length() > 0 {
                     continue;

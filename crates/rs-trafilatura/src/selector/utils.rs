@@ -62,6 +62,15 @@ pub fn get_node_ancestors<'a>(sel: &Selection<'a>, ancestor_tag: &str) -> Vec<Se
 #[inline]
 #[must_use]
 pub fn contains(haystack: &str, needle: &str) -> bool {
+    // Attest patch: most ids and classes are empty or short; `str::contains` builds a
+    // searcher first, which costs more than a plain scan of a short string.
+    if needle.is_empty() {
+        return true;
+    }
+    if haystack.len() < 64 {
+        // Bytes of UTF-8 match where the characters do.
+        return haystack.as_bytes().windows(needle.len()).any(|w| w == needle.as_bytes());
+    }
     haystack.contains(needle)
 }
 
