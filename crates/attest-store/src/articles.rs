@@ -178,18 +178,26 @@ impl PendingBands {
     }
 }
 
-/// Writes band rows in one transaction.
+/// Writes band rows in one transaction, and marks the last article written.
 fn insert_bands(conn: &mut Connection, rows: &[(i64, i64)]) -> Result<()> {
     let tx = conn.transaction()?;
     {
-        // One row a statement: measured faster than many rows from a VALUES list.
+        // One row a statement: measured faster than many rows from a VALUES list. No
+        // check that the article is still there: keys of a deleted one are harmless.
         let mut band = tx.prepare_cached(
-            "INSERT INTO article_bands (band_key, article_id)
-             SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
+            "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
         )?;
         for (key, id) in rows {
             band.execute(params![key, id])?;
         }
+    }
+    if let Some(last) = rows.iter().map(|&(_, id)| id).max() {
+        tx.prepare_cached(
+            "INSERT INTO settings (key, value) VALUES ('bands_through', ?1)
+             ON CONFLICT (key) DO UPDATE
+             SET value = max(CAST(value AS INTEGER), excluded.value)",
+        )?
+        .execute([last])?;
     }
     tx.commit()?;
     Ok(())
@@ -250,6 +258,28 @@ fn insert_chunk(tx: &Transaction, new: &[(usize, i64, &NewArticle)]) -> Result<(
         ]);
     }
     insert.execute(values.as_slice())?;
+    Ok(())
+}
+
+/// The `article_sources` rows of `new`, a few hundred a statement (one statement per
+/// article cost more than writing its bytes).
+fn insert_sources(tx: &Transaction, new: &[(usize, i64, &NewArticle)]) -> Result<()> {
+    const ROWS: usize = 256;
+    for chunk in new.chunks(ROWS) {
+        let sql = format!(
+            "INSERT INTO article_sources (article_id, bytes, sha256) VALUES {}",
+            vec!["(?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 3);
+        for (_, id, a) in chunk {
+            values.extend_from_slice(&[
+                id as &dyn rusqlite::ToSql,
+                &a.source.bytes,
+                &a.source.sha256,
+            ]);
+        }
+        tx.prepare(&sql)?.execute(values.as_slice())?;
+    }
     Ok(())
 }
 
@@ -344,15 +374,19 @@ impl Notebook {
             });
             next_id += 1;
         }
-        if !new.is_empty() {
+        if let Some(&(_, first, _)) = new.first() {
             insert_rows(&tx, &new)?;
+            insert_sources(&tx, &new)?;
+            // An id given again (the last articles were deleted) is past the keys the
+            // notebook holds for it: a crash before the flush must not skip its keys.
+            tx.prepare_cached(
+                "UPDATE settings SET value = ?1 - 1
+                 WHERE key = 'bands_through' AND CAST(value AS INTEGER) >= ?1",
+            )?
+            .execute([first])?;
         }
         let mut bands = PendingBands::default();
         for &(at, id, article) in &new {
-            tx.prepare_cached(
-                "INSERT INTO article_sources (article_id, bytes, sha256) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![id, article.source.bytes, article.source.sha256])?;
             let signature = article.keys.signature.as_ref();
             let related = link_with_pending(&tx, id, signature, &[&self.pending_bands, &bands])?;
             if let Some(signature) = signature {
@@ -420,7 +454,8 @@ impl Notebook {
             .conn
             .prepare(
                 "SELECT article_id, signature FROM article_signatures
-                 WHERE article_id > (SELECT coalesce(max(article_id), 0) FROM article_bands)
+                 WHERE article_id > (SELECT coalesce(max(CAST(value AS INTEGER)), 0)
+                                     FROM settings WHERE key = 'bands_through')
                    AND length(signature) > 0
                  ORDER BY article_id",
             )?

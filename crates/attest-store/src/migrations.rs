@@ -455,6 +455,26 @@ const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     "#,
+    // 11: near-duplicate band keys in one b-tree. A key row was written into the table,
+    // an index on the key and an index on the article, with a foreign-key check: most
+    // of an import's time after the search index. Keys are now only the (key, article)
+    // b-tree; a deleted article's keys stay behind, harmless (a candidate without a
+    // signature is skipped, one whose id was given again is compared by its own). The
+    // `bands_through` setting marks the last article whose keys were written (the open
+    // writes those of later ones, which a crash kept in memory).
+    r#"
+    CREATE TABLE article_bands_v11 (
+        band_key   INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (band_key, article_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO article_bands_v11 (band_key, article_id)
+        SELECT band_key, article_id FROM article_bands ORDER BY band_key, article_id;
+    INSERT INTO settings (key, value)
+        SELECT 'bands_through', max(article_id) FROM article_bands HAVING count(*) > 0;
+    DROP TABLE article_bands;
+    ALTER TABLE article_bands_v11 RENAME TO article_bands;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -334,13 +334,10 @@ impl Notebook {
             |r| r.get(0),
         )?;
 
-        // Near-duplicates: the old signature's keys and links go, the new ones come.
+        // Near-duplicates: the old signature and links go, the new ones come. The old
+        // band keys may stay: a candidate is compared by its current signature.
         tx.execute(
             "DELETE FROM article_signatures WHERE article_id = ?1",
-            [article_id],
-        )?;
-        tx.execute(
-            "DELETE FROM article_bands WHERE article_id = ?1",
             [article_id],
         )?;
         tx.execute(
@@ -356,7 +353,7 @@ impl Notebook {
         if let Some(signature) = &keys.signature {
             // One article's keys: written here rather than batched.
             let mut insert = tx.prepare_cached(
-                "INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
+                "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
             )?;
             for key in signature.band_keys() {
                 insert.execute(params![key, article_id])?;

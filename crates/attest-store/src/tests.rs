@@ -367,6 +367,100 @@ fn band_keys_lost_in_a_crash_are_written_on_the_next_open() {
 }
 
 #[test]
+fn migration_11_keeps_the_band_keys_and_writes_those_a_crash_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.attest");
+    let texts = [numbered_text(1, 200), numbered_text(2, 200)];
+    {
+        // Schema 10: article 1's keys written, article 2's lost in a crash.
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        migrations::apply_up_to(&mut conn, 10).unwrap();
+        for (i, text) in texts.iter().enumerate() {
+            let id = i as i64 + 1;
+            let signature = attest_core::similarity::Signature::of(text).unwrap();
+            conn.execute(
+                "INSERT INTO articles (id, fallback_title, text, content_hash, format,
+                                       source_name, source_path)
+                 VALUES (?1, 'a', ?2, ?3, 'text', 'a.txt', '/tmp/a.txt')",
+                rusqlite::params![id, text, text::content_hash(text)],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO article_signatures (article_id, signature) VALUES (?1, ?2)",
+                rusqlite::params![id, signature.to_bytes()],
+            )
+            .unwrap();
+            if id == 1 {
+                for key in signature.band_keys() {
+                    conn.execute(
+                        "INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
+                        rusqlite::params![key, id],
+                    )
+                    .unwrap();
+                }
+            }
+        }
+    }
+    let mut nb = Notebook::open(&path).unwrap();
+    let bands = attest_core::similarity::BANDS as i64;
+    assert_eq!(count(&nb, "article_bands"), 2 * bands);
+    let through: String = nb
+        .conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'bands_through'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(through, "2");
+    // Both are found by their keys.
+    for (i, text) in texts.iter().enumerate() {
+        let copy = format!("{text} one more line");
+        let Ok(InsertOutcome::Inserted {
+            related: Some(related),
+            ..
+        }) = nb.insert_article(&draft(&copy), &source(b"c"), &ArticleKeys::of(&copy))
+        else {
+            panic!("copy of {} not linked", i + 1)
+        };
+        assert_eq!(related.id, i as i64 + 1);
+    }
+}
+
+#[test]
+fn an_id_given_again_gets_its_band_keys_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.attest");
+    let mut nb = Notebook::open(&path).unwrap();
+    let (a, b) = (numbered_text(1, 200), numbered_text(2, 200));
+    let Ok(InsertOutcome::Inserted { id, .. }) =
+        nb.insert_article(&draft(&a), &source(b"a"), &ArticleKeys::of(&a))
+    else {
+        panic!()
+    };
+    nb.flush_bands().unwrap();
+    nb.delete_article(id).unwrap();
+    let Ok(InsertOutcome::Inserted { id: again, .. }) =
+        nb.insert_article(&draft(&b), &source(b"b"), &ArticleKeys::of(&b))
+    else {
+        panic!()
+    };
+    assert_eq!(again, id, "SQLite gives the largest id + 1");
+    // The process dies before the flush.
+    std::mem::forget(nb);
+    let mut nb = Notebook::open(&path).unwrap();
+    let copy = format!("{b} one more line");
+    let Ok(InsertOutcome::Inserted {
+        related: Some(related),
+        ..
+    }) = nb.insert_article(&draft(&copy), &source(b"c"), &ArticleKeys::of(&copy))
+    else {
+        panic!("not linked to the article whose keys the crash lost")
+    };
+    assert_eq!(related.id, again);
+}
+
+#[test]
 fn a_text_too_short_to_compare_is_still_marked_as_looked_at() {
     let (_dir, mut nb) = notebook();
     let text = "Too short.";
@@ -625,6 +719,15 @@ fn fill_the_disk(nb: &Notebook) {
     nb.conn
         .pragma_update(None, "max_page_count", pages)
         .unwrap();
+    // The free pages too: a full disk has no room anywhere.
+    nb.conn
+        .execute_batch("CREATE TABLE IF NOT EXISTS filler (b BLOB)")
+        .unwrap();
+    while nb
+        .conn
+        .execute("INSERT INTO filler VALUES (zeroblob(1000))", [])
+        .is_ok()
+    {}
 }
 
 fn free_the_disk(nb: &Notebook) {

@@ -11,8 +11,9 @@
 //! - `mentions` (derived, WITHOUT ROWID) and the FTS tables (virtual, with their shadow
 //!   tables) are never recorded: after an undo that touched actors the mentions are found
 //!   again as after any actor change; an article put back is indexed by its FTS triggers
-//!   and scanned for mentions. Near-duplicate signatures and band keys ARE recorded:
-//!   they are only computed at import, so putting an article back needs them.
+//!   and scanned for mentions. Near-duplicate signatures ARE recorded: they are only
+//!   computed at import, so putting an article back needs them. Band keys
+//!   (`article_bands`, WITHOUT ROWID) are not: a deleted article's keys stay.
 //! - Undoing a step runs its inverse statements newest first in one transaction with
 //!   foreign keys deferred (cascaded rows come back in any order), recording their own
 //!   inverses as the redo step.
@@ -78,7 +79,7 @@ pub(crate) fn install(conn: &Connection) -> Result<()> {
         .prepare(
             "SELECT name FROM pragma_table_list
              WHERE schema = 'main' AND type = 'table' AND wr = 0
-               AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'mentions'
+               AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('mentions', 'article_bands')
              ORDER BY name",
         )?
         .query_map([], |r| r.get(0))?
