@@ -7,7 +7,7 @@ use whatlang::Lang;
 const MIN_LETTERS: usize = 40;
 /// An article's language shows in its first paragraphs; reading further only costs time
 /// (detection is linear in the text and was most of an import's work).
-const SAMPLE_CHARS: usize = 2000;
+const SAMPLE_CHARS: usize = 1000;
 
 pub fn detect(text: &str) -> Option<String> {
     let sample = match text.char_indices().nth(SAMPLE_CHARS) {
