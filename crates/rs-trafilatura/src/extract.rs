@@ -2225,11 +2225,14 @@ fn score_content_node(
         }
     }
 
-    let p_count: i64 = match i64::try_from(el.select("p").length()) {
+    // Attest patch: the paragraphs and links found above are counted, not selected again
+    // (two walks of the candidate less; a selection's length is its distinct elements).
+    let p_count: i64 = match i64::try_from(p_elements.length()) {
         Ok(v) => v,
         Err(_) => i64::MAX,
     };
-    let a_count: i64 = match i64::try_from(el.select("a").length()) {
+    let a_elements = el.select("a");
+    let a_count: i64 = match i64::try_from(a_elements.length()) {
         Ok(v) => v,
         Err(_) => i64::MAX,
     };
@@ -2239,7 +2242,6 @@ fn score_content_node(
     };
 
     let mut link_text_len: i64 = 0;
-    let a_elements = el.select("a");
     for node in a_elements.nodes() {
         let a = Selection::from(*node);
         let a_text = dom::text_content(&a);

@@ -234,25 +234,10 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
         }
 
         // Add modal/GDPR/consent selectors
-        // Attest patch: removed below in one pass over the page rather than one pass
-        // each (they hold no combinators, so the order of removal cannot matter).
-        let mut selectors_to_remove: Vec<String> = Vec::new();
-        selectors_to_remove.extend([
-            ".modal-dialog".to_string(),
-            ".modal-content".to_string(),
-            ".modal-backdrop".to_string(),
-            ".modal-overlay".to_string(),
-            "[class~=\"modal\"]".to_string(),
-            "[role=\"dialog\"]".to_string(),
-            "[id*=\"gdpr\"]".to_string(),
-            "[class*=\"gdpr\"]".to_string(),
-            "[id*=\"consent\"]".to_string(),
-            "[class*=\"consent\"]".to_string(),
-            "[class*=\"cookie-banner\"]".to_string(),
-            "[id*=\"cookie-banner\"]".to_string(),
-            "[class*=\"cookiebanner\"]".to_string(),
-            "[id*=\"cookiebanner\"]".to_string(),
-        ]);
+        // Attest patch: upstream's 14 selectors (`.modal-dialog`, `.modal-content`,
+        // `.modal-backdrop`, `.modal-overlay`, `[class~="modal"]`, `[role="dialog"]`, and
+        // `[id*=…]`/`[class*=…]` for "gdpr", "consent", "cookie-banner", "cookiebanner")
+        // are tested by hand in `is_modal_or_consent`, in one walk after the cleaner.
 
         let cleaner = HtmlCleaner::with_options(cleaning_opts);
         cleaner.clean(doc);
