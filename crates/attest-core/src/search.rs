@@ -372,6 +372,23 @@ pub fn fts_query(input: &str) -> Result<String, QueryError> {
     Ok(out)
 }
 
+/// The last word of each prefix term (`econ*`, `"trade war"*`) in what the analyst
+/// typed, as the tokenizer splits it (letters and digits); empty if there is none or
+/// the query cannot be read. The store asks whether an FTS5 prefix index serves them.
+pub fn prefix_words(input: &str) -> Vec<String> {
+    lex(input)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Terms { text, prefix: true } => text
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .map(str::to_lowercase),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The private-use characters the store asks FTS5 to put around matched words.
 pub const MATCH_OPEN: char = '\u{E000}';
 pub const MATCH_CLOSE: char = '\u{E001}';
@@ -435,6 +452,16 @@ pub fn first_marked_span(marked: &str) -> Option<Span> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn prefix_words_are_the_last_word_of_each_prefix_term() {
+        assert_eq!(
+            prefix_words(r#"Econ* trade "Trade war"* (a OR pres*) NOT x"#),
+            vec!["econ", "war", "pres"]
+        );
+        assert!(prefix_words("trade tariffs").is_empty());
+        assert!(prefix_words("\"unclosed*").is_empty());
+    }
 
     #[test]
     fn words_are_quoted_and_joined_by_and() {
