@@ -3,7 +3,7 @@ use attest_core::similarity::{ArticleKeys, Signature, RELATED_THRESHOLD};
 use attest_core::{
     Article, ArticleDraft, ArticleMeta, ArticleSummary, RelatedArticle, SourceFormat,
 };
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
 
 /// The file an article was imported from.
 pub struct SourceFile<'a> {
@@ -212,72 +212,72 @@ fn display_title(draft: &ArticleDraft) -> String {
         .unwrap_or_else(|| draft.fallback_title.clone())
 }
 
-/// The `articles` rows of `new` (outcome index, id, article), in as few statements as
-/// SQLite's limit on parameters allows (a mailbox may hold thousands of articles).
+/// The `articles` and `article_sources` rows of `new` (outcome index, id, article), in as
+/// few statements as SQLite's limit on parameters allows (a mailbox may hold thousands).
 fn insert_rows(tx: &Transaction, new: &[(usize, i64, &NewArticle)]) -> Result<()> {
-    const ROWS: usize = 256;
-    for chunk in new.chunks(ROWS) {
-        insert_chunk(tx, chunk)?;
-    }
-    Ok(())
-}
-
-fn insert_chunk(tx: &Transaction, new: &[(usize, i64, &NewArticle)]) -> Result<()> {
-    const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    let sql = format!(
-        "INSERT INTO articles (id, title, fallback_title, byline, outlet, published, dateline,
-                               language, url, text, content_hash, format, source_name,
-                               source_path)
-         VALUES {}",
-        vec![ROW; new.len()].join(", ")
-    );
-    // Not cached: the statement differs with the batch's size.
-    let mut insert = tx.prepare(&sql)?;
     let formats: Vec<&str> = new
         .iter()
         .map(|(_, _, a)| a.draft.format.as_str())
         .collect();
-    let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(new.len() * 14);
-    for ((_, id, a), format) in new.iter().zip(&formats) {
-        let (d, m) = (a.draft, &a.draft.meta);
-        values.extend_from_slice(&[
-            id as &dyn rusqlite::ToSql,
-            &m.title,
-            &d.fallback_title,
-            &m.byline,
-            &m.outlet,
-            &m.published,
-            &m.dateline,
-            &m.language,
-            &m.url,
-            &d.text,
-            &a.keys.content_hash,
-            format,
-            &a.source.name,
-            &a.source.path,
-        ]);
-    }
-    insert.execute(values.as_slice())?;
-    Ok(())
+    insert_batched(
+        tx,
+        "articles (id, title, fallback_title, byline, outlet, published, dateline, language,
+                   url, text, content_hash, format, source_name, source_path)",
+        14,
+        new,
+        |i, (_, id, a), values| {
+            let (d, m) = (a.draft, &a.draft.meta);
+            values.extend_from_slice(&[
+                id as &dyn ToSql,
+                &m.title,
+                &d.fallback_title,
+                &m.byline,
+                &m.outlet,
+                &m.published,
+                &m.dateline,
+                &m.language,
+                &m.url,
+                &d.text,
+                &a.keys.content_hash,
+                &formats[i],
+                &a.source.name,
+                &a.source.path,
+            ])
+        },
+    )?;
+    // One statement per article cost more than writing its source's bytes.
+    insert_batched(
+        tx,
+        "article_sources (article_id, bytes, sha256)",
+        3,
+        new,
+        |_, (_, id, a), values| {
+            values.extend_from_slice(&[id as &dyn ToSql, &a.source.bytes, &a.source.sha256])
+        },
+    )
 }
 
-/// The `article_sources` rows of `new`, a few hundred a statement (one statement per
-/// article cost more than writing its bytes).
-fn insert_sources(tx: &Transaction, new: &[(usize, i64, &NewArticle)]) -> Result<()> {
+/// Inserts a row per item into `into` (`"table (columns)"`, `width` of them), a few
+/// hundred rows a statement; `push` adds an item's values (given its index in `items`).
+fn insert_batched<'a, T>(
+    tx: &Transaction,
+    into: &str,
+    width: usize,
+    items: &'a [T],
+    push: impl Fn(usize, &'a T, &mut Vec<&'a dyn ToSql>),
+) -> Result<()> {
     const ROWS: usize = 256;
-    for chunk in new.chunks(ROWS) {
+    let row = format!("({})", vec!["?"; width].join(", "));
+    for (n, chunk) in items.chunks(ROWS).enumerate() {
         let sql = format!(
-            "INSERT INTO article_sources (article_id, bytes, sha256) VALUES {}",
-            vec!["(?, ?, ?)"; chunk.len()].join(", ")
+            "INSERT INTO {into} VALUES {}",
+            vec![row.as_str(); chunk.len()].join(", ")
         );
-        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 3);
-        for (_, id, a) in chunk {
-            values.extend_from_slice(&[
-                id as &dyn rusqlite::ToSql,
-                &a.source.bytes,
-                &a.source.sha256,
-            ]);
+        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * width);
+        for (i, item) in chunk.iter().enumerate() {
+            push(n * ROWS + i, item, &mut values);
         }
+        // Not cached: the statement differs with the batch's size.
         tx.prepare(&sql)?.execute(values.as_slice())?;
     }
     Ok(())
@@ -376,7 +376,6 @@ impl Notebook {
         }
         if let Some(&(_, first, _)) = new.first() {
             insert_rows(&tx, &new)?;
-            insert_sources(&tx, &new)?;
             // An id given again (the last articles were deleted) is past the keys the
             // notebook holds for it: a crash before the flush must not skip its keys.
             tx.prepare_cached(
