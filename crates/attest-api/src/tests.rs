@@ -131,21 +131,13 @@ fn seed_statement_into_a_dossier_exported_as_markdown() {
         .unwrap();
     let s = api
         .add_statement(&NewStatement {
-            article_id,
-            content: vec![span_of(text, quote)],
             speaker_actor_ids: vec![api.actor_named("wang").unwrap().id],
             speaker_mention: Some(span_of(text, "Wang declared")).map(|s| Span {
                 end: s.start + 4,
                 ..s
             }),
             cue: Some(span_of(text, "declared")),
-            kind: StatementKind::Direct,
-            stance: None,
-            topics: vec![],
-            addressee_actor_ids: vec![],
-            target_actor_ids: vec![],
-            reported_via: None,
-            date: None,
+            ..NewStatement::direct(article_id, vec![span_of(text, quote)])
         })
         .unwrap();
     assert_eq!(s.speakers[0].id, wang.id);
@@ -322,18 +314,10 @@ fn dossier_of(api: &mut Api, n: usize, extras: bool) -> (i64, i64) {
     let ids: Vec<i64> = (0..n)
         .map(|i| {
             api.add_statement(&NewStatement {
-                article_id: article,
-                content: vec![quote],
                 speaker_actor_ids: vec![speaker.id],
-                speaker_mention: None,
-                cue: None,
-                kind: StatementKind::Direct,
                 stance: Some(Stance::ALL[i % 3]),
                 topics: vec![format!("topic {}", i % 7)],
-                addressee_actor_ids: vec![],
-                target_actor_ids: vec![],
-                reported_via: None,
-                date: None,
+                ..NewStatement::direct(article, vec![quote])
             })
             .unwrap()
             .id
@@ -558,18 +542,10 @@ fn two_analysts_merge_their_notebooks() {
             let text = api.article_view(article).unwrap().article.text;
             let s = api
                 .add_statement(&NewStatement {
-                    article_id: article,
-                    content: vec![span_of(&text, needle)],
                     speaker_actor_ids: vec![speaker],
-                    speaker_mention: None,
-                    cue: None,
-                    kind: StatementKind::Direct,
                     stance: Some(Stance::Supports),
                     topics: vec!["trade".into()],
-                    addressee_actor_ids: vec![],
-                    target_actor_ids: vec![],
-                    reported_via: None,
-                    date: None,
+                    ..NewStatement::direct(article, vec![span_of(&text, needle)])
                 })
                 .unwrap();
             ids.push(s.id);

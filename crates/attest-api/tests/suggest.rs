@@ -168,18 +168,8 @@ fn suggestions_skip_hand_made_statements_and_resolve_speakers() {
     // The analyst recorded the second one already.
     let quote = text::find(&text, "We are ready to sign").unwrap();
     api.add_statement(&NewStatement {
-        article_id: article,
-        content: vec![quote],
         speaker_actor_ids: vec![ana],
-        speaker_mention: None,
-        cue: None,
-        kind: StatementKind::Direct,
-        stance: None,
-        topics: vec![],
-        addressee_actor_ids: vec![],
-        target_actor_ids: vec![],
-        reported_via: None,
-        date: None,
+        ..NewStatement::direct(article, vec![quote])
     })
     .unwrap();
     let proposed = api

@@ -184,18 +184,10 @@ pub fn dossier(
                 api.add_section(dossier.id, &format!("Part {}", made / 50 + 1))?;
             }
             let s = api.add_statement(&NewStatement {
-                article_id: summary.id,
-                content: vec![span],
                 speaker_actor_ids: vec![speakers[made % speakers.len()]],
-                speaker_mention: None,
-                cue: None,
-                kind: StatementKind::Direct,
                 stance: Some(stances[made % stances.len()]),
                 topics: vec![TOPICS[made % TOPICS.len()].to_owned()],
-                addressee_actor_ids: vec![],
-                target_actor_ids: vec![],
-                reported_via: None,
-                date: None,
+                ..NewStatement::direct(summary.id, vec![span])
             })?;
             api.add_to_dossier(dossier.id, &[s.id])?;
             made += 1;

@@ -366,21 +366,12 @@ fn quoted_statements(
         .map(|content| {
             let speaker = mentions.iter().rev().find(|m| m.end <= content.start);
             let statement = NewStatement {
-                article_id: id,
-                content: vec![content],
                 speaker_actor_ids: speaker.map(|m| vec![m.actor.id]).unwrap_or_default(),
                 speaker_mention: speaker.map(|m| Span {
                     start: m.start,
                     end: m.end,
                 }),
-                cue: None,
-                kind: StatementKind::Direct,
-                stance: None,
-                topics: vec![],
-                addressee_actor_ids: vec![],
-                target_actor_ids: vec![],
-                reported_via: None,
-                date: None,
+                ..NewStatement::direct(id, vec![content])
             };
             (statement, 0.5 + rng.below(50) as f32 / 100.0)
         })

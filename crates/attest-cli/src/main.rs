@@ -771,21 +771,17 @@ fn run_on_notebook(out: &Output, mut api: Api, command: Command) -> Result<bool,
                 .map(|name| api.actor_named(name).map(|a| a.id))
                 .collect::<Result<_, _>>()?;
             let s = api.add_statement(&NewStatement {
-                article_id: add.article,
-                content: vec![Span {
-                    start: add.content_start,
-                    end: add.content_end,
-                }],
                 speaker_actor_ids,
-                speaker_mention: None,
-                cue: None,
                 kind: add.kind,
                 stance: add.coding.stance,
                 topics: add.coding.topics,
-                addressee_actor_ids: vec![],
-                target_actor_ids: vec![],
-                reported_via: None,
-                date: None,
+                ..NewStatement::direct(
+                    add.article,
+                    vec![Span {
+                        start: add.content_start,
+                        end: add.content_end,
+                    }],
+                )
             })?;
             out.print(&s, || statement_line(&s));
         }

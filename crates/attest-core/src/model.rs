@@ -372,6 +372,27 @@ pub struct NewStatement {
     pub date: Option<String>,
 }
 
+impl NewStatement {
+    /// A direct statement of the words at `content` with nothing else recorded yet
+    /// (speakers, cue, coding): callers name what they know and take the rest with `..`.
+    pub fn direct(article_id: i64, content: Vec<Span>) -> Self {
+        NewStatement {
+            article_id,
+            content,
+            speaker_actor_ids: Vec::new(),
+            speaker_mention: None,
+            cue: None,
+            kind: StatementKind::Direct,
+            stance: None,
+            topics: Vec::new(),
+            addressee_actor_ids: Vec::new(),
+            target_actor_ids: Vec::new(),
+            reported_via: None,
+            date: None,
+        }
+    }
+}
+
 /// How the analyst codes a statement beyond who said it: the whole coding at once, as
 /// the coding dialog saves it (each field replaces what the statement had).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]

@@ -89,21 +89,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for k in 0..50 {
         let s = words[300 + k] as u32 + 1;
         nb.add_statement(&NewStatement {
-            article_id: first,
-            content: vec![Span {
-                start: s,
-                end: s + 3,
-            }],
-            speaker_actor_ids: vec![],
-            speaker_mention: None,
-            cue: None,
-            kind: StatementKind::Direct,
-            stance: None,
             topics: vec!["t".into()],
-            addressee_actor_ids: vec![],
-            target_actor_ids: vec![],
-            reported_via: None,
-            date: None,
+            ..NewStatement::direct(
+                first,
+                vec![Span {
+                    start: s,
+                    end: s + 3,
+                }],
+            )
         })?;
     }
     let timed = |what: &str, f: &mut dyn FnMut() -> attest_store::Result<()>| {

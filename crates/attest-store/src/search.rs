@@ -795,23 +795,13 @@ mod tests {
                     .unwrap();
             }
             if i % 2 == 0 {
-                nb.add_statement(&NewStatement {
-                    article_id: id,
-                    content: vec![Span {
+                nb.add_statement(&NewStatement::direct(
+                    id,
+                    vec![Span {
                         start: 0,
                         end: text::char_len(&text) as u32,
                     }],
-                    speaker_actor_ids: vec![],
-                    speaker_mention: None,
-                    cue: None,
-                    kind: StatementKind::Direct,
-                    stance: None,
-                    topics: vec![],
-                    addressee_actor_ids: vec![],
-                    target_actor_ids: vec![],
-                    reported_via: None,
-                    date: None,
-                })
+                ))
                 .unwrap();
             }
         }

@@ -174,18 +174,10 @@ fn statement_with_speaker_and_spans() {
 
     let s = nb
         .add_statement(&NewStatement {
-            article_id: id,
-            content: vec![cp(TEXT, "We stand firmly")],
             speaker_actor_ids: vec![wang.id],
             speaker_mention: Some(cp(TEXT, "Wang")),
             cue: Some(cp(TEXT, "said")),
-            kind: StatementKind::Direct,
-            stance: None,
-            topics: vec![],
-            addressee_actor_ids: vec![],
-            target_actor_ids: vec![],
-            reported_via: None,
-            date: None,
+            ..NewStatement::direct(id, vec![cp(TEXT, "We stand firmly")])
         })
         .unwrap();
     assert_eq!(s.quote(), "We stand firmly");
@@ -213,20 +205,10 @@ fn bad_spans_store_nothing() {
         panic!()
     };
     let err = nb
-        .add_statement(&NewStatement {
-            article_id: id,
-            content: vec![cp(TEXT, "We"), Span { start: 5, end: 999 }],
-            speaker_actor_ids: vec![],
-            speaker_mention: None,
-            cue: None,
-            kind: StatementKind::Direct,
-            stance: None,
-            topics: vec![],
-            addressee_actor_ids: vec![],
-            target_actor_ids: vec![],
-            reported_via: None,
-            date: None,
-        })
+        .add_statement(&NewStatement::direct(
+            id,
+            vec![cp(TEXT, "We"), Span { start: 5, end: 999 }],
+        ))
         .err()
         .unwrap();
     assert!(err.to_string().contains("past the end"), "{err}");
@@ -250,18 +232,8 @@ fn dossier_items_keep_order_and_survive_deletion() {
     };
     let mk = |nb: &mut Notebook, needle| {
         nb.add_statement(&NewStatement {
-            article_id: id,
-            content: vec![cp(TEXT, needle)],
-            speaker_actor_ids: vec![],
-            speaker_mention: None,
-            cue: None,
             kind: StatementKind::Indirect,
-            stance: None,
-            topics: vec![],
-            addressee_actor_ids: vec![],
-            target_actor_ids: vec![],
-            reported_via: None,
-            date: None,
+            ..NewStatement::direct(id, vec![cp(TEXT, needle)])
         })
         .unwrap()
         .id

@@ -197,18 +197,9 @@ fn merge_then_unmerge_restores_exactly() {
     let statement = |nb: &mut Notebook, article: i64, speakers: Vec<i64>| {
         let content = span(nb, article, "spoke");
         nb.add_statement(&NewStatement {
-            article_id: article,
-            content: vec![content],
             speaker_actor_ids: speakers,
-            speaker_mention: None,
-            cue: None,
             kind: StatementKind::Indirect,
-            stance: None,
-            topics: vec![],
-            addressee_actor_ids: vec![],
-            target_actor_ids: vec![],
-            reported_via: None,
-            date: None,
+            ..NewStatement::direct(article, vec![content])
         })
         .unwrap()
     };

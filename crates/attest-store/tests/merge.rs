@@ -11,7 +11,7 @@ use attest_core::similarity::ArticleKeys;
 use attest_core::{
     text, ActorDecision, ActorKind, ActorProposal, Anchor, ArticleDraft, ArticleMeta, DossierEntry,
     DossierQuery, MergeReport, NewActor, NewStatement, SnapshotReason, SourceFormat, Span,
-    StatementFilter, StatementKind,
+    StatementFilter,
 };
 use attest_store::{InsertOutcome, Notebook, SourceFile, StoreError, SCHEMA_VERSION};
 use common::*;
@@ -69,18 +69,10 @@ fn span(text: &str, needle: &str) -> Span {
 
 fn statement(nb: &mut Notebook, article: i64, text: &str, quote: &str, speakers: &[i64]) -> i64 {
     nb.add_statement(&NewStatement {
-        article_id: article,
-        content: vec![span(text, quote)],
         speaker_actor_ids: speakers.to_vec(),
-        speaker_mention: None,
         cue: text::find(text, "said"),
-        kind: StatementKind::Direct,
-        stance: None,
         topics: vec!["trade".into()],
-        addressee_actor_ids: vec![],
-        target_actor_ids: vec![],
-        reported_via: None,
-        date: None,
+        ..NewStatement::direct(article, vec![span(text, quote)])
     })
     .unwrap()
     .id

@@ -30,20 +30,10 @@ fn span_of(text: &str, needle: &str) -> Span {
 }
 
 fn statement(nb: &mut Notebook, article_id: i64, text: &str, parts: &[&str]) -> Statement {
-    nb.add_statement(&NewStatement {
+    nb.add_statement(&NewStatement::direct(
         article_id,
-        content: parts.iter().map(|p| span_of(text, p)).collect(),
-        speaker_actor_ids: vec![],
-        speaker_mention: None,
-        cue: None,
-        kind: StatementKind::Direct,
-        stance: None,
-        topics: vec![],
-        addressee_actor_ids: vec![],
-        target_actor_ids: vec![],
-        reported_via: None,
-        date: None,
-    })
+        parts.iter().map(|p| span_of(text, p)).collect(),
+    ))
     .unwrap()
 }
 
@@ -338,18 +328,11 @@ fn each_filter_narrows_the_hits() {
         .unwrap()
         .id;
     let mut s1 = NewStatement {
-        article_id: a1,
-        content: vec![span_of(t1, "the budget would pass")],
         speaker_actor_ids: vec![reyes],
         speaker_mention: Some(span_of(t1, "Ursula Reyes")),
-        cue: None,
         kind: StatementKind::Indirect,
-        stance: None,
         topics: vec!["Economy/Budget".into()],
-        addressee_actor_ids: vec![],
-        target_actor_ids: vec![],
-        reported_via: None,
-        date: None,
+        ..NewStatement::direct(a1, vec![span_of(t1, "the budget would pass")])
     };
     let s1_id = nb.add_statement(&s1).unwrap().id;
     s1.article_id = a2;

@@ -55,18 +55,11 @@ fn actor(nb: &mut Notebook, name: &str, kind: ActorKind, aliases: &[&str]) -> i6
 
 fn statement(nb: &mut Notebook, article: i64, text: &str, quote: &str, speakers: &[i64]) -> i64 {
     nb.add_statement(&NewStatement {
-        article_id: article,
-        content: vec![span(text, quote)],
         speaker_actor_ids: speakers.to_vec(),
-        speaker_mention: None,
         cue: Some(span(text, "said")),
-        kind: StatementKind::Direct,
         stance: Some(Stance::Opposes),
         topics: vec!["trade".into()],
-        addressee_actor_ids: vec![],
-        target_actor_ids: vec![],
-        reported_via: None,
-        date: None,
+        ..NewStatement::direct(article, vec![span(text, quote)])
     })
     .unwrap()
     .id
@@ -651,18 +644,9 @@ fn run(nb: &mut Notebook, a: i64, e: &Edit) {
                 let speakers: Vec<i64> = pick(&actors, n).into_iter().collect();
                 let quote = quotes[n as usize % 2];
                 nb.add_statement(&NewStatement {
-                    article_id: a,
-                    content: vec![span(TEXT, quote)],
                     speaker_actor_ids: speakers,
-                    speaker_mention: None,
-                    cue: None,
-                    kind: StatementKind::Direct,
-                    stance: None,
                     topics: vec![format!("t{}", n % 3)],
-                    addressee_actor_ids: vec![],
-                    target_actor_ids: vec![],
-                    reported_via: None,
-                    date: None,
+                    ..NewStatement::direct(a, vec![span(TEXT, quote)])
                 })
                 .map(|_| ())
             }
@@ -745,20 +729,7 @@ proptest! {
 fn proposed_statements_keep_their_exact_confidence() {
     let (_d, path, mut nb) = notebook();
     let a = import(&mut nb, TEXT, "Talks");
-    let new = NewStatement {
-        article_id: a,
-        content: vec![span(TEXT, "Talks must go on.")],
-        speaker_actor_ids: vec![],
-        speaker_mention: None,
-        cue: None,
-        kind: StatementKind::Direct,
-        stance: None,
-        topics: vec![],
-        addressee_actor_ids: vec![],
-        target_actor_ids: vec![],
-        reported_via: None,
-        date: None,
-    };
+    let new = NewStatement::direct(a, vec![span(TEXT, "Talks must go on.")]);
     let s = nb
         .add_proposed_statements(a, &[(new, 0.7)], StatementStatus::Proposed)
         .unwrap()[0]
