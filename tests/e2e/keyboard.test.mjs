@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seed, startApp, shot as saveShot, dropFiles } from './session.mjs';
+import { seed, startApp, shot as saveShot, dropFiles, until } from './session.mjs';
 import { KEY } from './webdriver.mjs';
 
 let driver;
@@ -36,14 +36,6 @@ after(async () => {
 });
 
 const readerTitle = () => driver.execute(`return document.querySelector('[data-testid="reader-title"]')?.textContent ?? '';`);
-async function until(check, what) {
-  for (const end = Date.now() + 15000; Date.now() < end; ) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 const toastSays = (text) =>
   until(
     () => driver.execute(`return [...document.querySelectorAll('.toast')].some((t) => t.textContent.includes(arguments[0]));`, [text]),

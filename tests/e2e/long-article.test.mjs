@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, shot as saveShot, dropFiles } from './session.mjs';
+import { startApp, shot as saveShot, dropFiles, until } from './session.mjs';
 
 let driver;
 let work;
@@ -64,16 +64,6 @@ after(async () => {
   await driver?.stop();
 });
 
-async function until(check, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** The reader's drawn paragraphs and highlights, and whether the text contains `words`. */
 const drawn = (words = '') =>
   driver.execute(
@@ -118,7 +108,7 @@ test('a long article with hundreds of highlights draws only what is near the vie
   const end = await until(async () => {
     const now = await drawn(LAST_WORDS);
     return now.has && now;
-  }, 'the last paragraph drawn');
+  }, 'the last paragraph drawn', 20000);
   assert.ok(end.paragraphs < 60, `drawn paragraphs at the end: ${end.paragraphs}`);
   await shot('91-long-article-end');
 });
@@ -138,6 +128,7 @@ test('a search result far down the long article opens at its match', async () =>
          return r.top >= 0 && r.bottom <= window.innerHeight && mark.textContent;`,
       ),
     'the match marked and in view',
+    20000,
   );
   assert.match(inView.toLowerCase(), new RegExp(FAR_WORD));
   await shot('92-long-article-search-match');

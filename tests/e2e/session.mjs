@@ -92,3 +92,13 @@ export async function selectInReader(driver, needle) {
   );
   assert.ok(found, `“${needle}” is in the reader`);
 }
+
+/** Polls `check` until it returns something truthy (returned), or fails naming `what`. */
+export async function until(check, what, timeout = 15000) {
+  for (const end = Date.now() + timeout; Date.now() < end; ) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
