@@ -166,7 +166,7 @@ impl MentionLookup {
             .collect();
         for p in &patterns {
             if let Some(a) = actors.get_mut(&p.actor_id) {
-                a.names.push(mentions::fold_pattern(&p.text));
+                a.names.push(crate::suggest::name_key(&p.text));
             }
         }
         Ok(MentionLookup {

@@ -41,7 +41,9 @@ pub const PRONOUN_REACH: usize = 3;
 pub(crate) struct SpeakerActor {
     pub name: String,
     pub kind: ActorKind,
-    /// Name and aliases, folded as the mention finder folds them.
+    /// Name and aliases, each folded as the mention finder folds them and written as
+    /// its words joined by one space ([`name_key`]), so that comparing is cheap: a
+    /// proposal is compared with every actor's names.
     pub names: Vec<String>,
     /// Role titles, lower case ("foreign minister").
     pub roles: Vec<String>,
@@ -229,12 +231,12 @@ impl<'a> Resolver<'a> {
             .map(String::as_str)
             .skip_while(|w| HONORIFICS.contains(w))
             .collect();
-        let folded = fold_pattern(&bare.join(" "));
-        if !folded.is_empty() {
+        let key = name_key(&bare.join(" "));
+        if !key.is_empty() {
             let mut named = self
                 .actors
                 .iter()
-                .filter(|(_, a)| a.names.iter().any(|n| words_equal(n, &folded)))
+                .filter(|(_, a)| a.names.contains(&key))
                 .map(|(id, _)| *id);
             if let (Some(id), None) = (named.next(), named.next()) {
                 return vec![id];
@@ -302,7 +304,7 @@ impl<'a> Resolver<'a> {
         if described && !PERSON_PRONOUNS.contains(&head.as_str()) {
             let holds = |a: &SpeakerActor| {
                 a.roles.iter().any(|r| self::words(r).contains(&head))
-                    || a.names.iter().any(|n| self::words(n).contains(&head))
+                    || a.names.iter().any(|n| n.split(' ').any(|w| w == head))
             };
             let mut earlier = self.before(speaker.start, &p.content, 0);
             if let Some(m) = earlier.find(|m| self.actors.get(&m.actor).is_some_and(holds)) {
@@ -323,9 +325,11 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Folded names compare word for word (punctuation aside: "Wang Yi" = "wang yi").
-fn words_equal(a: &str, b: &str) -> bool {
-    words(a) == words(b)
+/// A name as speaker resolution compares it: folded, then its words joined by one
+/// space, so names equal word for word (punctuation aside: "Wang Yi" = "wang yi") have
+/// the same key.
+pub(crate) fn name_key(name: &str) -> String {
+    words(&fold_pattern(name)).join(" ")
 }
 
 impl Api {
@@ -348,7 +352,7 @@ impl Api {
                 let names = std::iter::once(a.name.as_str())
                     .chain(a.aliases.iter().map(String::as_str))
                     .chain(parts)
-                    .map(fold_pattern)
+                    .map(name_key)
                     .collect();
                 let actor = SpeakerActor {
                     names,

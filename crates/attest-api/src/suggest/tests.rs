@@ -55,7 +55,7 @@ fn actors() -> (MentionFinder, SpeakerActors) {
                 kind: *kind,
                 names: std::iter::once(*name)
                     .chain(aliases.iter().map(|(a, _)| *a))
-                    .map(fold_pattern)
+                    .map(name_key)
                     .collect(),
                 roles: roles.iter().map(|r| r.to_lowercase()).collect(),
             },
