@@ -180,14 +180,20 @@ impl Api {
     }
 
     pub fn article_view(&self, id: i64) -> Result<ArticleView> {
+        let statements = self.notebook.statements(&StatementFilter {
+            article_id: Some(id),
+            actor_id: None,
+        })?;
+        self.article_view_with(id, statements)
+    }
+
+    /// The view of an article whose statements were just read.
+    fn article_view_with(&self, id: i64, statements: Vec<Statement>) -> Result<ArticleView> {
         let article = self.notebook.article(id)?;
         Ok(ArticleView {
             paragraphs: text::paragraphs(&article.text),
             annotations: self.notebook.annotations(id)?,
-            statements: self.notebook.statements(&StatementFilter {
-                article_id: Some(id),
-                actor_id: None,
-            })?,
+            statements,
             related: self.notebook.related_articles(id)?,
             mentions: self.notebook.mentions(id)?,
             article,

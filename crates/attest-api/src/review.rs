@@ -22,12 +22,16 @@ impl Api {
             actor_id: None,
         })?;
         // A proposal, even a rejected one, means extraction has read the article.
-        if !statements.iter().any(|s| s.confidence.is_some()) {
+        let changed = if !statements.iter().any(|s| s.confidence.is_some()) {
             self.suggest_statements(id)?;
+            true
         } else {
-            self.resolve_unattributed(id, &statements)?;
+            self.resolve_unattributed(id, &statements)?
+        };
+        if changed {
+            return self.article_view(id);
         }
-        self.article_view(id)
+        self.article_view_with(id, statements)
     }
 
     /// The actors named in an article, for speaker resolution.
@@ -46,7 +50,8 @@ impl Api {
 
     /// Resolves again the speakers of the article's proposals that have none: an actor
     /// made since (a name selected in the reader) may be the one their words name.
-    fn resolve_unattributed(&mut self, article_id: i64, statements: &[Statement]) -> Result<()> {
+    /// Whether a speaker was set.
+    fn resolve_unattributed(&mut self, article_id: i64, statements: &[Statement]) -> Result<bool> {
         let unattributed: Vec<&Statement> = statements
             .iter()
             .filter(|s| {
@@ -57,7 +62,7 @@ impl Api {
             .collect();
         let version = self.notebook.actors_version()?;
         if unattributed.is_empty() || self.resolved_at.get(&article_id) == Some(&version) {
-            return Ok(());
+            return Ok(false);
         }
         self.resolved_at.insert(article_id, version);
         let actors = self.speaker_actors()?;
@@ -82,10 +87,10 @@ impl Api {
             })
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
-        for (id, speakers) in found {
+        for (id, speakers) in &found {
             self.notebook
-                .set_statement_actors(id, StatementRole::Speaker, &speakers)?;
+                .set_statement_actors(*id, StatementRole::Speaker, speakers)?;
         }
-        Ok(())
+        Ok(!found.is_empty())
     }
 }
