@@ -1311,10 +1311,10 @@ fn actor_line(a: &Actor) -> String {
 fn statement_line(s: &Statement) -> String {
     let speakers: Vec<&str> = s.speakers.iter().map(|a| a.name.as_str()).collect();
     format!(
-        "#{}  {}: “{}” [{}] in #{} {}{}",
+        "#{}  {}: {} [{}] in #{} {}{}",
         s.id,
         speakers.join(", "),
-        s.quote(),
+        text::in_quote_marks(&s.quote()),
         s.kind.as_str(),
         s.article_id,
         s.article_title,

@@ -114,6 +114,22 @@ pub fn paragraph_number(text: &str, cp: u32) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// `text` between curly double quotes, unless it already opens or closes with a quote
+/// mark: a quote whose span took in its marks is not marked twice ("““We will…””").
+pub fn in_quote_marks(text: &str) -> String {
+    let open = if text.starts_with(['“', '"', '‘', '«', '„']) {
+        ""
+    } else {
+        "“"
+    };
+    let close = if text.ends_with(['”', '"', '’', '“', '»']) {
+        ""
+    } else {
+        "”"
+    };
+    format!("{open}{text}{close}")
+}
+
 /// Identity of an article's text for duplicate detection: SHA-256 of the text with
 /// every run of white space folded to one space and the ends trimmed, so the same
 /// article re-flowed or saved with other line endings is still the same.
@@ -138,6 +154,14 @@ pub fn content_hash(text: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn quote_marks_are_added_only_where_missing() {
+        assert_eq!(in_quote_marks("We will meet"), "“We will meet”");
+        assert_eq!(in_quote_marks("“We will meet,”"), "“We will meet,”");
+        assert_eq!(in_quote_marks("“We will meet,"), "“We will meet,”");
+        assert_eq!(in_quote_marks("\"done\""), "\"done\"");
+    }
 
     #[test]
     fn slices_by_code_points_not_bytes() {

@@ -190,9 +190,7 @@ impl Document {
                 DossierEntry::Statement { statement: s } => {
                     let quote = s.quote();
                     let text = match s.kind {
-                        StatementKind::Direct if !starts_with_quote_mark(&quote) => {
-                            format!("“{quote}”")
-                        }
+                        StatementKind::Direct => text::in_quote_marks(&quote),
                         _ => quote,
                     };
                     let speakers: Vec<&str> = s.speakers.iter().map(|a| a.name.as_str()).collect();
@@ -266,10 +264,6 @@ fn kind_label(kind: StatementKind) -> &'static str {
         StatementKind::Indirect => "paraphrase",
         StatementKind::Mixed => "partly quoted",
     }
-}
-
-fn starts_with_quote_mark(s: &str) -> bool {
-    s.starts_with(['“', '"', '‘', '«', '„'])
 }
 
 /// A quote is one paragraph: its line breaks become spaces.
