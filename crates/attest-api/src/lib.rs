@@ -87,23 +87,27 @@ pub struct Api {
     /// For each article opened: the actors' version its unattributed proposals were
     /// last resolved against (resolving again only helps once actors change).
     resolved_at: std::collections::HashMap<i64, i64>,
+    /// The statements table's order for the last query paged through.
+    statement_order: Option<lists::StatementOrder>,
 }
 
 impl Api {
+    fn over(notebook: Notebook) -> Self {
+        Api {
+            notebook,
+            resolved_at: Default::default(),
+            statement_order: None,
+        }
+    }
+
     /// A read-only second connection to a notebook already open (see
     /// [`Notebook::open_reader`]), for slow reads beside the writer.
     pub fn open_reader(path: impl AsRef<Path>) -> Result<Self> {
-        Ok(Api {
-            notebook: Notebook::open_reader(path)?,
-            resolved_at: Default::default(),
-        })
+        Ok(Api::over(Notebook::open_reader(path)?))
     }
 
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
-        Ok(Api {
-            notebook: Notebook::open(path)?,
-            resolved_at: Default::default(),
-        })
+        Ok(Api::over(Notebook::open(path)?))
     }
 
     /// Opens without the whole-file damage check and the day's snapshot, for the app,
@@ -115,10 +119,7 @@ impl Api {
             integrity_check: false,
             ..Default::default()
         };
-        Ok(Api {
-            notebook: Notebook::open_with(path, &options)?,
-            resolved_at: Default::default(),
-        })
+        Ok(Api::over(Notebook::open_with(path, &options)?))
     }
 
     pub fn notebook_path(&self) -> &Path {

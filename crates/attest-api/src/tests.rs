@@ -632,3 +632,55 @@ fn two_analysts_merge_their_notebooks() {
     let e = api.merge_plan(&dir.path().join("mine.attest")).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Invalid);
 }
+
+#[test]
+fn statement_pages_follow_changes_made_between_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let reports = api.import(&[repo("../shared/corpus/seed/article.txt")]);
+    let ImportOutcome::Imported { article_id, .. } = reports[0].outcome else {
+        panic!("{reports:?}")
+    };
+    let text = api.article_view(article_id).unwrap().article.text;
+    let quote = |words: &str| NewStatement::direct(article_id, vec![span_of(&text, words)]);
+    let by_speaker = StatementPageQuery {
+        sort: StatementSort::Speaker,
+        limit: 1,
+        ..Default::default()
+    };
+    let first = api.add_statement(&quote("China stands firmly")).unwrap();
+    let page = api.statement_page(&by_speaker).unwrap();
+    assert_eq!((page.total, page.rows[0].id), (1, first.id));
+
+    // A statement added, then a speaker given: the next pages see both.
+    let second = api.add_statement(&quote("territorial integrity")).unwrap();
+    let wang = api
+        .add_actor(&NewActor {
+            name: "Wang Yi".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+        })
+        .unwrap();
+    api.set_statement_actors(second.id, StatementRole::Speaker, &[wang.id])
+        .unwrap();
+    let page = api.statement_page(&by_speaker).unwrap();
+    assert_eq!((page.total, page.rows[0].id), (2, second.id));
+    let next = api
+        .statement_page(&StatementPageQuery {
+            offset: 1,
+            ..by_speaker.clone()
+        })
+        .unwrap();
+    assert_eq!(next.rows[0].id, first.id);
+
+    // Deleted, it is gone from the order too.
+    api.delete_statement(second.id).unwrap();
+    let page = api.statement_page(&by_speaker).unwrap();
+    assert_eq!((page.total, page.rows[0].id), (1, first.id));
+    assert!(api
+        .statement_page(&StatementPageQuery {
+            limit: attest_store::MAX_PAGE + 1,
+            ..by_speaker
+        })
+        .is_err());
+}

@@ -474,7 +474,7 @@ fn figure(query: &str, mut times: Vec<f64>) -> ListFigure {
 /// ways, unfiltered and filtered), the selected article's position, and pages of the
 /// statements table, `runs` of each.
 pub fn lists(notebook: &Path, runs: usize) -> Result<Vec<ListFigure>, ApiError> {
-    let api = Api::open(notebook)?;
+    let mut api = Api::open(notebook)?;
     let mut rng = SplitMix(7);
     let time = |f: &mut dyn FnMut() -> Result<(), ApiError>| -> Result<f64, ApiError> {
         let started = Instant::now();
@@ -552,26 +552,29 @@ pub fn lists(notebook: &Path, runs: usize) -> Result<Vec<ListFigure>, ApiError> 
             })?
             .total as usize;
         for &sort in StatementSort::ALL {
-            let mut times = Vec::new();
-            for _ in 0..runs.min(30) {
-                let q = StatementPageQuery {
+            // A page after the order changed (each run flips the direction, so the
+            // order is read again), then a page further down the same order (scrolling).
+            let (mut sorted, mut scrolled) = (Vec::new(), Vec::new());
+            for run in 0..runs.min(30) {
+                let mut q = StatementPageQuery {
                     status,
                     sort,
-                    descending: rng.below(2) == 0,
+                    descending: run % 2 == 0,
                     offset: rng.below(matching.max(1)) as u32,
                     limit: 100,
                     ..Default::default()
                 };
-                times.push(time(&mut || api.statement_page(&q).map(drop))?);
+                sorted.push(time(&mut || api.statement_page(&q).map(drop))?);
+                q.offset = rng.below(matching.max(1)) as u32;
+                scrolled.push(time(&mut || api.statement_page(&q).map(drop))?);
             }
             let which = match status {
                 None => format!("all ({statements})"),
                 Some(_) => format!("accepted ({matching})"),
             };
-            out.push(figure(
-                &format!("statements, {which}, by {}", sort.as_str()),
-                times,
-            ));
+            let label = format!("statements, {which}, by {}", sort.as_str());
+            out.push(figure(&format!("{label}, sort changed"), sorted));
+            out.push(figure(&format!("{label}, scrolled"), scrolled));
         }
     }
     Ok(out)

@@ -9,7 +9,8 @@
 
 use crate::{Notebook, Result, StoreError};
 use attest_core::{
-    ArticlePage, ArticlePageQuery, ArticleSort, StatementPage, StatementPageQuery, StatementSort,
+    ArticlePage, ArticlePageQuery, ArticleSort, Statement, StatementPage, StatementPageQuery,
+    StatementSort,
 };
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension};
@@ -207,47 +208,7 @@ impl Notebook {
     /// many statements match in all.
     pub fn statement_page(&self, q: &StatementPageQuery) -> Result<StatementPage> {
         check_limit(q.limit)?;
-        let mut conditions = vec!["1".to_owned()];
-        let mut args: Vec<Value> = Vec::new();
-        if let Some(article) = q.filter.article_id {
-            args.push(Value::Integer(article));
-            conditions.push(format!("s.article_id = ?{}", args.len()));
-        }
-        if let Some(actor) = q.filter.actor_id {
-            args.push(Value::Integer(actor));
-            conditions.push(format!(
-                "EXISTS (SELECT 1 FROM statement_actors sa WHERE sa.statement_id = s.id
-                           AND sa.role = 'speaker' AND sa.actor_id = ?{})",
-                args.len()
-            ));
-        }
-        if let Some(status) = q.status {
-            args.push(Value::Text(status.as_str().to_owned()));
-            conditions.push(format!("s.status = ?{}", args.len()));
-        }
-        let condition = conditions.join(" AND ");
-        let dir = direction(q.descending);
-        // Article and date orders come straight from indexes (the statements of each
-        // article by id, articles by date), so a page deep in 300,000 statements
-        // costs a walk over index entries, not a sort of them all.
-        let mut from = "statements s".to_owned();
-        let order = match q.sort {
-            StatementSort::Article => format!("s.article_id {dir}, s.id {dir}"),
-            StatementSort::Date => {
-                from = "articles a INDEXED BY articles_by_published
-                        JOIN statements s INDEXED BY statements_article ON s.article_id = a.id"
-                    .to_owned();
-                format!("a.published {dir}, a.id {dir}, s.id {dir}")
-            }
-            StatementSort::Speaker => format!(
-                "(SELECT ac.name FROM statement_actors sa JOIN actors ac ON ac.id = sa.actor_id
-                  WHERE sa.statement_id = s.id AND sa.role = 'speaker'
-                  ORDER BY sa.ord LIMIT 1) COLLATE NOCASE {dir} NULLS LAST,
-                 s.id {dir}"
-            ),
-            StatementSort::Kind => format!("s.kind {dir}, s.id {dir}"),
-            StatementSort::Status => format!("s.status {dir}, s.id {dir}"),
-        };
+        let (from, condition, order, mut args) = statement_query(q);
         let total: u32 = self
             .conn
             .prepare_cached(&format!(
@@ -266,16 +227,104 @@ impl Notebook {
             ))?
             .query_map(params_from_iter(&args), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let rows = ids
-            .into_iter()
-            .map(|id| self.statement(id))
-            .collect::<Result<_>>()?;
         Ok(StatementPage {
             total,
             offset: q.offset,
-            rows,
+            rows: self.statements_by_id(&ids)?,
         })
     }
+
+    /// Every statement `q` filters in, as ids in its order (its offset and limit
+    /// aside): what the table's pages are cut from while nothing changes. Sorting by
+    /// speaker sorts every statement, so each page alone would cost the whole sort.
+    pub fn statement_order(&self, q: &StatementPageQuery) -> Result<Vec<i64>> {
+        let (from, condition, order, args) = statement_query(q);
+        let ids = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT s.id FROM {from} WHERE {condition} ORDER BY {order}"
+            ))?
+            .query_map(params_from_iter(&args), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// The page `q` asks for (its offset and limit) out of `order`, what
+    /// [`Notebook::statement_order`] gave for it.
+    pub fn statement_page_of(
+        &self,
+        q: &StatementPageQuery,
+        order: &[i64],
+    ) -> Result<StatementPage> {
+        check_limit(q.limit)?;
+        let start = (q.offset as usize).min(order.len());
+        let end = start.saturating_add(q.limit as usize).min(order.len());
+        Ok(StatementPage {
+            total: u32::try_from(order.len()).unwrap_or(u32::MAX),
+            offset: q.offset,
+            rows: self.statements_by_id(&order[start..end])?,
+        })
+    }
+
+    /// The statements of `ids`, in that order.
+    fn statements_by_id(&self, ids: &[i64]) -> Result<Vec<Statement>> {
+        ids.iter().map(|&id| self.statement(id)).collect()
+    }
+
+    /// Changes whenever the notebook's data may have: a row written through this
+    /// connection (triggers' included) or a commit through another. Equal marks mean
+    /// what was read between them still holds.
+    pub fn change_mark(&self) -> Result<(i64, i64)> {
+        let others: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((self.conn.total_changes() as i64, others))
+    }
+}
+
+/// The statements table's query for `q`: FROM, WHERE, ORDER BY and the arguments.
+fn statement_query(q: &StatementPageQuery) -> (String, String, String, Vec<Value>) {
+    let mut conditions = vec!["1".to_owned()];
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(article) = q.filter.article_id {
+        args.push(Value::Integer(article));
+        conditions.push(format!("s.article_id = ?{}", args.len()));
+    }
+    if let Some(actor) = q.filter.actor_id {
+        args.push(Value::Integer(actor));
+        conditions.push(format!(
+            "EXISTS (SELECT 1 FROM statement_actors sa WHERE sa.statement_id = s.id
+                       AND sa.role = 'speaker' AND sa.actor_id = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(status) = q.status {
+        args.push(Value::Text(status.as_str().to_owned()));
+        conditions.push(format!("s.status = ?{}", args.len()));
+    }
+    let dir = direction(q.descending);
+    // Article and date orders come straight from indexes (the statements of each
+    // article by id, articles by date), so a page deep in 300,000 statements
+    // costs a walk over index entries, not a sort of them all.
+    let mut from = "statements s".to_owned();
+    let order = match q.sort {
+        StatementSort::Article => format!("s.article_id {dir}, s.id {dir}"),
+        StatementSort::Date => {
+            from = "articles a INDEXED BY articles_by_published
+                    JOIN statements s INDEXED BY statements_article ON s.article_id = a.id"
+                .to_owned();
+            format!("a.published {dir}, a.id {dir}, s.id {dir}")
+        }
+        StatementSort::Speaker => format!(
+            "(SELECT ac.name FROM statement_actors sa JOIN actors ac ON ac.id = sa.actor_id
+              WHERE sa.statement_id = s.id AND sa.role = 'speaker'
+              ORDER BY sa.ord LIMIT 1) COLLATE NOCASE {dir} NULLS LAST,
+             s.id {dir}"
+        ),
+        StatementSort::Kind => format!("s.kind {dir}, s.id {dir}"),
+        StatementSort::Status => format!("s.status {dir}, s.id {dir}"),
+    };
+    (from, conditions.join(" AND "), order, args)
 }
 
 #[cfg(test)]

@@ -698,6 +698,53 @@ fn statement_pages_sort_filter_and_page() {
             ..Default::default()
         })
         .is_err());
+
+    // The whole order, and pages cut from it, are what the pages read alone give.
+    for &sort in StatementSort::ALL {
+        for descending in [false, true] {
+            for status in [None, Some(StatementStatus::Accepted)] {
+                let q = StatementPageQuery {
+                    status,
+                    ..all(sort, descending)
+                };
+                let order = nb.statement_order(&q).unwrap();
+                assert_eq!(order, statement_ids(&nb.statement_page(&q).unwrap()));
+                let window = StatementPageQuery {
+                    offset: 3,
+                    limit: 4,
+                    ..q.clone()
+                };
+                assert_eq!(
+                    nb.statement_page_of(&window, &order).unwrap(),
+                    nb.statement_page(&window).unwrap()
+                );
+            }
+        }
+    }
+
+    // The change mark moves with a write and only then.
+    let before = nb.change_mark().unwrap();
+    nb.statement_order(&all(StatementSort::Speaker, false))
+        .unwrap();
+    assert_eq!(nb.change_mark().unwrap(), before);
+    nb.set_statement_status(made[0].id, StatementStatus::Accepted)
+        .unwrap();
+    assert_ne!(nb.change_mark().unwrap(), before);
+}
+
+#[test]
+fn the_change_mark_sees_a_commit_through_another_connection() {
+    let (dir, nb, _) = notebook(1);
+    let before = nb.change_mark().unwrap();
+    let mut other = Notebook::open(dir.path().join("lists.attest")).unwrap();
+    other
+        .add_actor(&NewActor {
+            name: "Someone Else".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+        })
+        .unwrap();
+    assert_ne!(nb.change_mark().unwrap(), before);
 }
 
 #[test]
