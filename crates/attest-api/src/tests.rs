@@ -8,6 +8,17 @@ fn repo(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// A new notebook holding the seed article, and that article's id.
+fn seed_notebook() -> (tempfile::TempDir, Api, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
+    let reports = api.import(&[repo("../shared/corpus/seed/article.txt")]);
+    let ImportOutcome::Imported { article_id, .. } = reports[0].outcome else {
+        panic!("{reports:?}")
+    };
+    (dir, api, article_id)
+}
+
 fn span_of(text: &str, needle: &str) -> Span {
     text::find(text, needle).unwrap_or_else(|| panic!("{needle:?} not in text"))
 }
@@ -113,12 +124,7 @@ fn progress_after_each_file_and_cancel_between_batches() {
 
 #[test]
 fn seed_statement_into_a_dossier_exported_as_markdown() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
-    let reports = api.import(&[repo("../shared/corpus/seed/article.txt")]);
-    let ImportOutcome::Imported { article_id, .. } = reports[0].outcome else {
-        panic!("{reports:?}")
-    };
+    let (dir, mut api, article_id) = seed_notebook();
     let view = api.article_view(article_id).unwrap();
     let text = &view.article.text;
     let quote = "China stands firmly with Pakistan in safeguarding its sovereignty and territorial integrity";
@@ -635,12 +641,7 @@ fn two_analysts_merge_their_notebooks() {
 
 #[test]
 fn statement_pages_follow_changes_made_between_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut api = Api::open(dir.path().join("n.attest")).unwrap();
-    let reports = api.import(&[repo("../shared/corpus/seed/article.txt")]);
-    let ImportOutcome::Imported { article_id, .. } = reports[0].outcome else {
-        panic!("{reports:?}")
-    };
+    let (_dir, mut api, article_id) = seed_notebook();
     let text = api.article_view(article_id).unwrap().article.text;
     let quote = |words: &str| NewStatement::direct(article_id, vec![span_of(&text, words)]);
     let by_speaker = StatementPageQuery {
