@@ -400,7 +400,7 @@ fn web_pages_corpus_metadata_accuracy_floor() {
 
 /// Body F1 on our own saved news pages (`tests/fixtures/pages/*`: `source.html` beside
 /// the hand-marked body `expected.txt`; conventions in the folder's README), against the
-/// figure measured with `examples/body_f1.rs` (0.974) less a margin, to catch
+/// figure measured with `examples/body_f1.rs` (0.984) less a margin, to catch
 /// regressions. Our pages are easier than real news: this guards, it does not rate.
 #[test]
 fn our_pages_body_f1_floor() {
@@ -426,8 +426,8 @@ fn our_pages_body_f1_floor() {
     assert_eq!(pages.len(), 12, "the folder holds 12 pages");
     let s = crate::quality::body_scores(&pages);
     assert!(
-        s.f1 >= 0.95 && s.precision >= 0.93 && s.recall >= 0.97,
-        "body P {:.3} R {:.3} F1 {:.3}, below the floor (measured P 0.958 R 0.990 F1 0.974)",
+        s.f1 >= 0.96 && s.precision >= 0.95 && s.recall >= 0.97,
+        "body P {:.3} R {:.3} F1 {:.3}, below the floor (measured P 0.976 R 0.992 F1 0.984)",
         s.precision,
         s.recall,
         s.f1

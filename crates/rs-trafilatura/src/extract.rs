@@ -2443,6 +2443,14 @@ fn extract_filtered_text_inner(
                             excluded = true;
                             break;
                         }
+                        // Attest patch: a header holding the `<h1>` is the article's own
+                        // heading block: kicker, headline, standfirst, byline, date, share
+                        // and comment controls, none of it body text. Headers without the
+                        // headline (a live blog entry's time) are kept as upstream did.
+                        if Selection::from(anc).select("h1").length() > 0 {
+                            excluded = true;
+                            break;
+                        }
                     }
 
                     // Check for footer tag

@@ -29,6 +29,8 @@ struct Element {
     id: String,
     class: String,
     item_prop: String,
+    /// Attest patch: the `name` attribute, read by rule 1 only.
+    name: String,
     role: String,
     id_lower: String,
     class_lower: String,
@@ -45,6 +47,7 @@ impl Element {
             id,
             class,
             item_prop: attr(sel, "itemprop"),
+            name: attr(sel, "name"),
             role: attr(sel, "role"),
         }
     }
@@ -129,6 +132,10 @@ fn rule_1(e: &Element) -> bool {
         || contains(&id, "article__body")
         || contains(&class, "article__body")
         || item_prop == "articleBody"
+        // Attest patch: the schema.org name as the element's `name` (`<section
+        // name="articleBody">`), the same label as the `itemprop` above; without it the
+        // whole `<article>` was taken, with the author bio and print note after the body.
+        || e.name == "articleBody"
         || contains(&e.id_lower, "articlebody")
         || contains(&e.class_lower, "articlebody")
         || id == "articleContent"
