@@ -31,7 +31,10 @@ pub fn import_files_with(
     cancel: &AtomicBool,
     progress: impl FnMut(&ImportProgress),
 ) -> Vec<FileReport> {
-    import_in_batches(notebook, paths, cancel, progress, Batch::MAX_ARTICLES)
+    // Batch after batch: the notebook's larger cache and index buffer pay.
+    notebook.bulk_writes(|notebook| {
+        import_in_batches(notebook, paths, cancel, progress, Batch::MAX_ARTICLES)
+    })
 }
 
 /// [`import_files_with`], with batches of at most `max_articles` articles.
