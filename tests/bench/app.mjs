@@ -1,7 +1,7 @@
 // Figures of the real app on a large notebook (issue 6), not a test:
 //   attest bench generate --articles 100000 --notebook /var/tmp/attest-big/default.attest
 //   ATTEST_APP=target/debug/attest-desktop xvfb-run -a node tests/bench/app.mjs \
-//     /var/tmp/attest-big [--open "TITLE WORDS"] [--runs 3]
+//     /var/tmp/attest-big [--open "TITLE WORDS"] [--runs 3] [--settle MS]
 // The folder must hold `default.attest`: the app is started on it as its default
 // notebook (XDG_DATA_HOME points at a folder whose io.attest.notebook is that folder),
 // so start-up opens it directly. Prints, per run: launch → interactive (the article list
@@ -23,9 +23,12 @@ const option = (name) => {
 };
 const runs = Number(option('--runs') ?? 3);
 const openTitle = option('--open');
+// How long after the list shows to read memory and open the article: the app's damage
+// check starts 10 s after the open, so `--settle 11000` opens the article beside it.
+const settle = Number(option('--settle') ?? 3000);
 const app = process.env.ATTEST_APP ?? join(repo, 'target/debug/attest-desktop');
 if (!existsSync(join(folder, 'default.attest'))) {
-  console.error(`usage: node tests/bench/app.mjs FOLDER-WITH-default.attest [--open TITLE] [--runs N]`);
+  console.error(`usage: node tests/bench/app.mjs FOLDER-WITH-default.attest [--open TITLE] [--runs N] [--settle MS]`);
   process.exit(2);
 }
 
@@ -87,8 +90,8 @@ for (let run = 1; run <= runs; run++) {
   try {
     await driver.waitFor('[data-testid="article-item"]', { timeout: 60000 });
     const interactive = Date.now() - driver.launchedAt;
-    // Let start-up settle (background snapshot check, first pages) before reading memory.
-    await new Promise((r) => setTimeout(r, 3000));
+    // Let start-up settle (first pages) before reading memory.
+    await new Promise((r) => setTimeout(r, settle));
     const pid = appPid(driver);
     const appMb = rssMb(pid);
     const totalMb = [pid, ...descendants(pid)].reduce((sum, p) => sum + rssMb(p), 0);
