@@ -2358,6 +2358,7 @@ fn extract_filtered_text_inner(
 ) -> String {
     let mut out = String::new();
     let mut skip_depths: Vec<usize> = Vec::new();
+    let mut path: Vec<dom_query::NodeId> = Vec::new();
 
     // Get the root node for traversal
     let Some(root_node) = root.nodes().first() else {
@@ -2384,13 +2385,15 @@ fn extract_filtered_text_inner(
             }
         }
 
-        // Count ancestors manually since dom_query's ancestors() API is different
-        let mut depth = 0;
-        let mut current = node.parent();
-        while let Some(parent) = current {
-            depth += 1;
-            current = parent.parent();
+        // Attest patch: the depth below the root from the path of open ancestors (pre-order:
+        // the parent is on it), not by climbing to the top of the page for every node.
+        // Depths are only compared with each other, so measuring from the root is the same.
+        let parent_id = node.parent().map(|p| p.id);
+        while path.last().is_some_and(|last| Some(*last) != parent_id) {
+            path.pop();
         }
+        let depth = path.len();
+        path.push(node.id);
         while let Some(top) = skip_depths.last() {
             if depth <= *top {
                 skip_depths.pop();

@@ -256,7 +256,20 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // === Post-cleaning: tail-aware empty element pruning ===
     // The html-cleaning prune_empty doesn't handle the text/tail model that
     // rs-trafilatura uses, so we keep the tail-aware version here.
-    let body_len = doc.select("body").text().len();
+    // Attest patch: the length of the body's text summed over its text nodes; upstream
+    // built the whole text only to measure it.
+    let body_len: usize = doc
+        .select("body")
+        .nodes()
+        .iter()
+        .flat_map(|body| body.descendants_it())
+        .map(|n| {
+            n.query_or(0, |t| match &t.data {
+                dom_query::NodeData::Text { contents } => contents.len(),
+                _ => 0,
+            })
+        })
+        .sum();
     if body_len < MAX_PRUNE_DOCUMENT_SIZE {
         prune_html(doc, opts);
     }
