@@ -1,10 +1,11 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Span } from "../../bindings/Span";
 import { useFeedback } from "../../components/Feedback";
 import { api } from "../../lib/api";
 import { sliceByCodePoints } from "../../lib/offsets";
 import { useEscape } from "../../lib/useEscape";
 import { isTyping } from "../../lib/shortcuts";
+import { useAfterPaint } from "../../lib/useAfterPaint";
 import { useLoader } from "../../lib/useLoader";
 import { ArticleText, type ArticleTextHandle, type TextSelection } from "./ArticleText";
 import { ActorPopover } from "./ActorPopover";
@@ -115,9 +116,9 @@ export function Reader({ articleId, version, onArticleChanged, onOpenArticle, on
     [variants.data],
   );
   useOpenTiming(articleId, view.data?.article.id === articleId);
-  // The side panel follows the text by a frame: the text is what was asked for, and
-  // the panel's lists of controls would hold its first paint back.
-  const side = useDeferredValue(view.data);
+  // The side panel follows the text by a painted frame: the text is what was asked
+  // for, and the panel's lists of controls would hold its first paint back.
+  const side = useAfterPaint(view.data);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [tool, setTool] = useState<SelectionTool>("toolbar");
   const [focusedId, setFocusedId] = useState<number | null>(null);
