@@ -71,8 +71,9 @@ fn generates_a_notebook_that_reads_like_an_imported_one_and_times_its_lists() {
 
     let timed = run_ok(&nb, &["--json", "bench", "lists", "--runs", "3"]);
     let figures: Vec<Value> = timed.lines().map(json).collect();
-    // Four article queries, the position, five sorts of statements twice.
-    assert_eq!(figures.len(), 4 + 1 + 10, "{timed}");
+    // Four article queries, the position, five sorts of statements twice (all and
+    // accepted), each after a sort change and scrolled.
+    assert_eq!(figures.len(), 4 + 1 + 5 * 2 * 2, "{timed}");
     for f in &figures {
         assert!(
             f["p95_ms"].as_f64().unwrap() >= f["p50_ms"].as_f64().unwrap(),
