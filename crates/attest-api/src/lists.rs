@@ -31,24 +31,17 @@ impl Api {
             ..query.clone()
         };
         let mark = self.notebook.change_mark()?;
-        let kept = self
-            .statement_order
-            .as_ref()
-            .is_some_and(|order| order.query == key && order.mark == mark);
-        if !kept {
-            let ids = self.notebook.statement_order(&key)?;
-            self.statement_order = Some(StatementOrder {
+        let order = match self.statement_order.take() {
+            Some(kept) if kept.query == key && kept.mark == mark => kept,
+            _ => StatementOrder {
+                ids: self.notebook.statement_order(&key)?,
                 query: key,
                 mark,
-                ids,
-            });
-        }
-        let order = &self
-            .statement_order
-            .as_ref()
-            .expect("kept or just read")
-            .ids;
-        Ok(self.notebook.statement_page_of(query, order)?)
+            },
+        };
+        let page = self.notebook.statement_page_of(query, &order.ids);
+        self.statement_order = Some(order);
+        Ok(page?)
     }
 }
 
