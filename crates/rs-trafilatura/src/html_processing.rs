@@ -1164,16 +1164,16 @@ mod tests {
         for t in [
             "Advertisement", "SKIP ADVERTISEMENT", "advertisement", "Publicité", "ADVERTISING",
             "Story continues below advertisement", "Advertisement Remove", "214 comments",
-            "Save 214 comments", "Comments (12)", "By  Sophie van Aalst",
+            "Save 214 comments", "Comments (12)", "By  Sophie van Aalst", "Ads",
         ] {
             assert!(is_share_button_text(t), "{t}");
         }
         for t in [
             "The advertisement ran for three weeks in the capital before the vote was called.",
-            "Ads", "214", "There were 214 comments", "Advertising revenue fell by a third",
+            "214", "There were 214 comments", "Advertising revenue fell by a third",
             "By the end of the week",
         ] {
-            assert_eq!(is_share_button_text(t), t == "Ads", "{t}");
+            assert!(!is_share_button_text(t), "{t}");
         }
     }
 
