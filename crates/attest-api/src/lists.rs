@@ -21,8 +21,9 @@ impl Api {
     /// does not change, so scrolling reads only a page's rows: sorted by speaker, each
     /// page of 300,000 statements would sort them all again (about a second).
     pub fn statement_page(&mut self, query: &StatementPageQuery) -> Result<StatementPage> {
-        if query.limit == 0 {
-            // Only the count (the status filter's choices): no order to read or keep.
+        if query.limit == 0 || query.limit > attest_store::MAX_PAGE {
+            // Only the count (the status filter's choices), or a page too large, refused
+            // with the reason: no order to read or keep.
             return Ok(self.notebook.statement_page(query)?);
         }
         let key = StatementPageQuery {
