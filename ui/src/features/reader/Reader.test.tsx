@@ -57,7 +57,7 @@ describe("Reader", () => {
     ]);
     expect(screen.queryByTestId("statement-dialog")).toBeNull();
     // The reader loads the article again to show the new highlight.
-    expect(backend.callsTo("get_article").length).toBeGreaterThanOrEqual(2);
+    await waitFor(() => expect(backend.callsTo("get_article").length).toBeGreaterThanOrEqual(2));
   });
 
   it("finds an existing speaker by alias and guesses indirect speech", async () => {
