@@ -65,7 +65,7 @@ describe("ArticleList at 100,000 rows", () => {
     const { fake } = renderList();
     await waitFor(() => expect(titles()[0]).toBe("imported↓ 0"));
     expect(screen.getByTestId("article-count").textContent).toBe("100,000 articles");
-    // 600 px of 66 px rows, plus a few either side: nowhere near 100,000.
+    // 600 px of 72 px rows, plus a few either side: nowhere near 100,000.
     const shown = within(list()).getAllByTestId("article-item").length;
     expect(shown).toBeGreaterThanOrEqual(9);
     expect(shown).toBeLessThanOrEqual(30);

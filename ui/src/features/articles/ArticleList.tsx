@@ -12,7 +12,7 @@ import { listKey, usePagedRows } from "../../lib/usePagedRows";
 const SEARCH_DELAY_MS = 250;
 const FILTER_DELAY_MS = 250;
 /** Every row is one height (titles are cut to one line), so nothing is measured. */
-export const ARTICLE_ROW_HEIGHT = 66;
+export const ARTICLE_ROW_HEIGHT = 72;
 export const FALLBACK_TITLE_HINT = "No headline in the file — click the title in the reader to set one";
 
 const SORTS: { value: ArticleSort; label: string }[] = [
