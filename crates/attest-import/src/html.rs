@@ -78,6 +78,8 @@ pub fn extract(bytes: &[u8]) -> Result<Page, ImportError> {
         page_type: Some(rs_trafilatura::page_type::PageType::Article),
         // Only its title and URL are read below.
         minimal_metadata: true,
+        // Its confidence score is never read.
+        skip_quality_estimate: true,
         ..Default::default()
     };
     let extracted = rs_trafilatura::extract_document_with_options(doc, &html, &options).ok();
@@ -442,7 +444,8 @@ fn page_metadata(
     meta: &mut ArticleMeta,
 ) -> (dom_query::Document, Option<String>) {
     use dom_query::Selection;
-    let body = doc.select("body").formatted_text().to_string();
+    // One body per parsed page: the first match is it, without walking the whole page.
+    let body = doc.select_single("body").formatted_text().to_string();
     if body.trim().is_empty() {
         return (doc, None);
     }
@@ -508,7 +511,7 @@ fn byline_element(doc: &dom_query::Document) -> Option<String> {
         })
     };
     // The elements under `<body>` in document order (as `body *` would select them).
-    let body = doc.select("body");
+    let body = doc.select_single("body");
     let elements = body.nodes().first()?.descendants();
     for node in elements.into_iter().filter(|n| n.is_element()) {
         let sel = dom_query::Selection::from(node);

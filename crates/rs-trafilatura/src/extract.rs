@@ -139,7 +139,16 @@ pub(crate) fn extract_content_from_document(
 
     // Fix 10: Try Discourse forum extraction (data-preloaded attribute)
     // Discourse forums use client-side rendering and embed content in a hidden div.
-    let discourse_body = fallback::extract_discourse_content(&document);
+    // Attest patch: it reads a `data-preloaded` attribute, so a page whose source never
+    // names one (attribute names hold no character references, and the parser only
+    // lower-cases ASCII) is answered without walking the page for the element.
+    static DATA_PRELOADED: std::sync::LazyLock<regex::bytes::Regex> =
+        std::sync::LazyLock::new(|| regex::bytes::Regex::new("(?i-u)data-preloaded").expect("static regex"));
+    let discourse_body = if DATA_PRELOADED.is_match(html.as_bytes()) {
+        fallback::extract_discourse_content(&document)
+    } else {
+        None
+    };
     let use_discourse = discourse_body.as_ref().is_some_and(|body| body.chars().count() >= MIN_STRUCTURED_BODY_LEN);
 
     // Get extraction profile for detected page type
@@ -198,9 +207,11 @@ pub(crate) fn extract_content_from_document(
         } else if !html.contains("<table") {
             false
         } else {
-            let doc = Document::from(html.as_str());
-            let p_count = doc.select("p").length();
-            let table_count = doc.select("table").length();
+            // Attest patch: the tags are counted in that serialisation (it writes `<p>`
+            // and `<table>` without attributes) instead of in a parse of it (3 % of a
+            // page's import); a parse could differ only by its repairs of misnested tags.
+            let p_count = html.matches("<p>").count();
+            let table_count = html.matches("<table>").count();
             p_count == 0 || (table_count > 0 && table_count >= p_count)
         }
     } else {
@@ -214,9 +225,8 @@ pub(crate) fn extract_content_from_document(
     // Detect navigation-like content: starts with common nav links or has repeated text
     // Navigation often starts with "Home About Contact..." pattern
     let looks_like_navigation = {
-        let lower = content_text.to_lowercase();
-        // Get first ~100 chars safely (on char boundary)
-        let first_100: String = lower.chars().take(100).collect();
+        // Attest patch: only the start is lower-cased (upstream lower-cased the whole text).
+        let first_100 = lower_prefix(&content_text, 100);
         // Count navigation keywords in first 100 chars
         let nav_keywords = ["home", "about", "contact", "links", "menu", "search", "login"];
         let nav_count = nav_keywords.iter().filter(|k| first_100.contains(*k)).count();
@@ -359,8 +369,7 @@ pub(crate) fn extract_content_from_document(
         let dom_failed = dom_len < 200;
         let structured_much_larger = structured_len > dom_len * 2;
         let dom_looks_like_boilerplate = {
-            let lower = content_text.to_lowercase();
-            let first_200: String = lower.chars().take(200).collect();
+            let first_200 = lower_prefix(&content_text, 200);
             // Check for cookie/consent/navigation patterns
             first_200.contains("cookie") || first_200.contains("consent")
                 || first_200.contains("©") || first_200.contains("copyright")
@@ -418,12 +427,16 @@ pub(crate) fn extract_content_from_document(
     }
 
     // Compute extraction quality confidence
-    let extraction_quality = compute_extraction_quality_heuristic(
-        &content_text,
-        content_html.as_deref(),
-        html.len(),
-        detected_page_type,
-    );
+    let extraction_quality = if options.skip_quality_estimate {
+        f64::NAN
+    } else {
+        compute_extraction_quality_heuristic(
+            &content_text,
+            content_html.as_deref(),
+            html.len(),
+            detected_page_type,
+        )
+    };
 
     // Build initial result
     let mut result = ExtractResult {
@@ -1849,7 +1862,7 @@ fn find_main_content_node_with_options<'a>(doc: &'a Document, options: &Options)
 }
 
 fn find_main_content_node_with_profile<'a>(doc: &'a Document, options: &Options, profile_selectors: &[&str]) -> Option<Selection<'a>> {
-    let body = doc.select("body");
+    let body = doc.select_single("body");
     if body.length() == 0 {
         return None;
     }
@@ -1923,7 +1936,7 @@ fn find_main_content_node_with_profile<'a>(doc: &'a Document, options: &Options,
 /// the content node. This finds the right content node when our top-down
 /// heuristic picks a sidebar or sub-section.
 fn find_content_node_bottom_up<'a>(doc: &'a Document) -> Option<Selection<'a>> {
-    let body = doc.select("body");
+    let body = doc.select_single("body");
     if body.length() == 0 {
         return None;
     }
@@ -2086,7 +2099,7 @@ fn find_heuristic_content_node(doc: &Document) -> Option<Selection<'_>> {
 
 #[allow(clippy::too_many_lines)]
 fn find_heuristic_content_node_with_options<'a>(doc: &'a Document, options: &Options) -> Option<Selection<'a>> {
-    let body = doc.select("body");
+    let body = doc.select_single("body");
     if body.length() == 0 {
         return None;
     }
@@ -2306,7 +2319,7 @@ fn count_sentences(text: &str) -> i64 {
 
 /// Extracts content from body with boilerplate filtering.
 fn extract_body_content(doc: &Document, options: &Options) -> Result<String> {
-    let body = doc.select("body");
+    let body = doc.select_single("body");
     if body.length() == 0 {
         return Err(Error::NoContent);
     }
@@ -2314,7 +2327,7 @@ fn extract_body_content(doc: &Document, options: &Options) -> Result<String> {
 }
 
 fn extract_body_content_html(doc: &Document, options: &Options) -> Result<String> {
-    let body = doc.select("body");
+    let body = doc.select_single("body");
     if body.length() == 0 {
         return Err(Error::NoContent);
     }
@@ -2971,7 +2984,7 @@ fn push_filtered_html_children(
             }
         } else if child_node.is_text() {
             let text = child_node.text();
-            out.push_str(&escape_html(&text));
+            push_escaped(out, &text);
         }
     }
 }
@@ -3178,17 +3191,38 @@ fn extract_table_text(table: &Selection) -> String {
 
 fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    for ch in input.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
+    push_escaped(&mut out, input);
     out
+}
+
+/// Attest patch: escapes into `out`, copying the runs between the five characters
+/// whole (upstream pushed each character and allocated a string per text node).
+/// They are ASCII, so a byte scan never splits a character.
+fn push_escaped(out: &mut String, input: &str) {
+    let mut run = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[run..i]);
+        out.push_str(entity);
+        run = i + 1;
+    }
+    out.push_str(&input[run..]);
+}
+
+/// Attest patch: the first `n` characters of `text` lower-cased, without lower-casing
+/// the rest. Each character lower-cases to one or more, so this is the start of
+/// `text.to_lowercase()` (but for a final sigma's form at the cut, which no caller's
+/// test reads).
+fn lower_prefix(text: &str, n: usize) -> String {
+    let head: String = text.chars().take(n).collect();
+    head.to_lowercase().chars().take(n).collect()
 }
 
 fn normalize_text_output(input: &str) -> String {

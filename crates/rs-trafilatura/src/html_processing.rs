@@ -259,7 +259,7 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // Attest patch: the length of the body's text summed over its text nodes; upstream
     // built the whole text only to measure it.
     let body_len: usize = doc
-        .select("body")
+        .select_single("body")
         .nodes()
         .iter()
         .flat_map(|body| body.descendants_it())

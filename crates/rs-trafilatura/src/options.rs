@@ -237,6 +237,12 @@ pub struct Options {
     ///
     /// Default: `false`
     pub minimal_metadata: bool,
+
+    /// Attest patch: skip the extraction-quality estimate (three scans of the extracted
+    /// HTML); `ExtractResult::extraction_quality` is then `f64::NAN`.
+    ///
+    /// Default: `false`
+    pub skip_quality_estimate: bool,
 }
 
 impl Default for Options {
@@ -273,6 +279,7 @@ impl Default for Options {
             output_markdown: false,
             page_type: None,
             minimal_metadata: false,
+            skip_quality_estimate: false,
         }
     }
 }
