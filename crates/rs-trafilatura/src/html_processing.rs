@@ -369,7 +369,9 @@ pub fn prune_html(doc: &Document, opts: &Options) {
         // Remove if empty (no children and no text content)
         // Attest patch: each test only when the ones before passed (upstream built all
         // three for every element; they only read the tree).
-        if dom::children(&sel).is_empty()
+        // Attest patch: "no element child" read from the node's first element child;
+        // `Selection::children` built the list of children with a quadratic dedup (~1.7 %).
+        if node.first_element_child().is_none()
             && etree::text(&sel).trim().is_empty()
             && etree::tail(&sel).trim().is_empty()
         {
