@@ -456,8 +456,9 @@ fn page_metadata(
         .filter_map(|s: Selection| s.attr("href").or_else(|| s.attr("content")))
         .map(|u| u.trim().to_owned())
         .find(|u| u.starts_with("http://") || u.starts_with("https://"));
+    // The first match is the root; `select_single` stops there.
     let lang = doc
-        .select("html[lang]")
+        .select_single("html[lang]")
         .attr("lang")
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());

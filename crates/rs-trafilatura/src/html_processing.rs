@@ -140,7 +140,18 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // Handle figure elements containing tables or blockquotes.
     // These are content containers (quote boxes, data tables) that should be
     // preserved by renaming to div before the bulk cleaner removes <figure>.
-    for figure_node in doc.select("figure").nodes() {
+    // Attest patch: the figures, noscripts and footers listed in one walk (upstream
+    // walked the page for each). Renaming a figure and stripping a noscript change
+    // neither which nodes the other two lists hold nor their order.
+    let (mut figures, mut noscripts, mut footers) = (Vec::new(), Vec::new(), Vec::new());
+    for node in doc.select("figure, noscript, footer").nodes() {
+        match node.node_name().as_deref() {
+            Some("figure") => figures.push(*node),
+            Some("noscript") => noscripts.push(*node),
+            _ => footers.push(*node),
+        }
+    }
+    for figure_node in &figures {
         let figure = Selection::from(*figure_node);
         let has_table = !exclude_tables && figure.select("table").length() > 0;
         let has_blockquote = figure.select("blockquote").length() > 0;
@@ -152,7 +163,7 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // Handle noscript elements: strip tag but keep children if they contain
     // substantial content (>500 chars) that isn't consent/GDPR banners.
     const NOSCRIPT_CONTENT_THRESHOLD: usize = 500;
-    for noscript_node in doc.select("noscript").nodes() {
+    for noscript_node in &noscripts {
         let noscript = Selection::from(*noscript_node);
         let text = noscript.text();
         let text_lower = text.to_lowercase();
@@ -174,7 +185,6 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // Handle footers: remove only those NOT inside article/main content.
     // Content footers (article notes, attribution) are preserved.
     {
-        let footers: Vec<_> = doc.select("footer").nodes().to_vec();
         for footer_node in footers {
             let footer = Selection::from(footer_node);
             let mut inside_content = false;

@@ -132,8 +132,9 @@ pub fn extract_dom_title(doc: &Document, original: Metadata, _opts: &Options) ->
     }
 
     // Try title selectors from body (CSS-selector based)
+    // Attest patch: the page's one `<body>`; `select_single` stops there.
     for rule in meta_selectors::META_TITLE {
-        if let Some(elem) = selector::query(&doc.select("body"), *rule) {
+        if let Some(elem) = selector::query(&doc.select_single("body"), *rule) {
             let text = etree::iter_text(&elem, " ").trim().to_string();
             if !text.is_empty() && text.len() > 5 {
                 result.title = Some(text);
@@ -181,7 +182,7 @@ pub fn extract_dom_author(doc: &Document, original: Metadata, opts: &Options) ->
 
     // Use meta author selectors
     for rule in meta_selectors::META_AUTHOR {
-        if let Some(elem) = selector::query(&doc.select("body"), *rule) {
+        if let Some(elem) = selector::query(&doc.select_single("body"), *rule) {
             // Check if element should be discarded
             if meta_selectors::META_AUTHOR_DISCARD.iter().any(|r| r(&elem)) {
                 continue;
@@ -255,7 +256,10 @@ pub fn extract_dom_url(doc: &Document, original: Metadata, _opts: &Options) -> M
     }
 
     // Try canonical link
-    if let Some(node) = doc.select("link[rel='canonical']").nodes().first() {
+    // Attest patch: the first match through `select_single` here and below, which stops
+    // there (upstream walked the whole page for all matches, and the page's one
+    // `<body>` for each title and site-name rule).
+    if let Some(node) = doc.select_single("link[rel='canonical']").nodes().first() {
         let link = Selection::from(*node);
         if let Some(href) = dom::get_attribute(&link, "href") {
             let href = href.trim();
@@ -267,7 +271,7 @@ pub fn extract_dom_url(doc: &Document, original: Metadata, _opts: &Options) -> M
     }
 
     // Try og:url (already handled in meta_tags, but as fallback)
-    if let Some(node) = doc.select("meta[property='og:url']").nodes().first() {
+    if let Some(node) = doc.select_single("meta[property='og:url']").nodes().first() {
         let meta = Selection::from(*node);
         if let Some(content) = dom::get_attribute(&meta, "content") {
             let content = content.trim();
@@ -318,8 +322,9 @@ pub fn extract_dom_sitename(doc: &Document, original: Metadata, _opts: &Options)
     }
 
     // Try meta selectors for sitename
+    // Attest patch: the page's one `<body>`; `select_single` stops there.
     for rule in meta_selectors::META_SITENAME {
-        if let Some(elem) = selector::query(&doc.select("body"), *rule) {
+        if let Some(elem) = selector::query(&doc.select_single("body"), *rule) {
             let text = etree::iter_text(&elem, " ").trim().to_string();
             if !text.is_empty() && text.len() < 100 {
                 result.sitename = Some(text);

@@ -24,8 +24,21 @@ use crate::Options;
 pub fn examine_meta(doc: &Document, original: Metadata, _opts: &Options) -> Metadata {
     let mut result = original;
 
+    // Attest patch: the meta tags and the license links below in one walk of the page
+    // (upstream walked it once for each of the three selectors); each kind is read in
+    // upstream's order, and nothing changes the page in between.
+    let found = doc.select("meta, link[rel~='license'], a[rel~='license']");
+    let (mut metas, mut license_links, mut license_anchors) = (Vec::new(), Vec::new(), Vec::new());
+    for node in found.nodes() {
+        match node.node_name().as_deref() {
+            Some("meta") => metas.push(*node),
+            Some("link") => license_links.push(*node),
+            _ => license_anchors.push(*node),
+        }
+    }
+
     // Collect all meta tags
-    for node in doc.select("meta").nodes() {
+    for node in &metas {
         let meta = Selection::from(*node);
 
         let name = dom::get_attribute(&meta, "name")
@@ -149,7 +162,8 @@ pub fn examine_meta(doc: &Document, original: Metadata, _opts: &Options) -> Meta
 
     // Also check <html lang="...">
     if result.language.is_none() {
-        if let Some(node) = doc.select("html").nodes().first() {
+        // Attest patch: the first `<html>` through `select_single`, which stops there.
+        if let Some(node) = doc.select_single("html").nodes().first() {
             let html = Selection::from(*node);
             if let Some(lang) = dom::get_attribute(&html, "lang") {
                 let lang = lang.split('-').next().unwrap_or(&lang);
@@ -160,7 +174,7 @@ pub fn examine_meta(doc: &Document, original: Metadata, _opts: &Options) -> Meta
 
     // Check <link rel="license"> and <a rel="license">
     if result.license.is_none() {
-        for node in doc.select("link[rel~='license']").nodes() {
+        for node in &license_links {
             let el = Selection::from(*node);
             if let Some(href) = dom::get_attribute(&el, "href") {
                 if !href.is_empty() {
@@ -171,7 +185,7 @@ pub fn examine_meta(doc: &Document, original: Metadata, _opts: &Options) -> Meta
         }
     }
     if result.license.is_none() {
-        for node in doc.select("a[rel~='license']").nodes() {
+        for node in &license_anchors {
             let el = Selection::from(*node);
             if let Some(href) = dom::get_attribute(&el, "href") {
                 if !href.is_empty() {
