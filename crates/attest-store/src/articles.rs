@@ -3,7 +3,11 @@ use attest_core::similarity::{ArticleKeys, Signature, RELATED_THRESHOLD};
 use attest_core::{
     Article, ArticleDraft, ArticleMeta, ArticleSummary, RelatedArticle, SourceFormat,
 };
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 /// The file an article was imported from.
 pub struct SourceFile<'a> {
@@ -27,6 +31,45 @@ pub const BULK_FTS_HASH: i64 = 16 << 20;
 
 /// FTS5's own default for the buffer (`FTS5_DEFAULT_HASHSIZE`).
 const FTS_DEFAULT_HASH: i64 = 1 << 20;
+
+/// FTS5's own default `automerge`: a level's segments are merged once it holds four.
+const FTS_DEFAULT_AUTOMERGE: i64 = 4;
+
+/// An FTS5 setting of the articles' index, `default` when the file has none.
+fn fts_setting(conn: &Connection, key: &str, default: i64) -> Option<i64> {
+    conn.query_row(
+        "SELECT coalesce((SELECT v FROM articles_fts_config WHERE k = ?1), ?2)",
+        params![key, default],
+        |r| r.get(0),
+    )
+    .ok()
+}
+
+fn set_fts(conn: &Connection, key: &str, value: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES (?1, ?2)",
+        params![key, value],
+    )
+}
+
+/// Merges the articles' index segments as `automerge` would have while they were
+/// written: every level holding four or more is merged, until none does. One
+/// transaction.
+fn merge_index(conn: &Connection) -> rusqlite::Result<usize> {
+    // The rank is the most pages of work to do: no limit.
+    set_fts(conn, "merge", i64::from(i32::MAX))
+}
+
+/// Puts back the index merging that [`Notebook::bulk_writes`] turns off during an
+/// import, when a crash kept it from doing so, and does the merging put off. Attest
+/// never turns merging off otherwise.
+pub(crate) fn restore_index_merging(conn: &Connection) -> rusqlite::Result<()> {
+    if fts_setting(conn, "automerge", FTS_DEFAULT_AUTOMERGE) == Some(0) {
+        set_fts(conn, "automerge", FTS_DEFAULT_AUTOMERGE)?;
+        merge_index(conn)?;
+    }
+    Ok(())
+}
 
 /// An article for [`Notebook::insert_articles`].
 pub struct NewArticle<'a> {
@@ -57,15 +100,48 @@ pub(crate) fn link_near_duplicates(
     signature: Option<&Signature>,
     pending: &PendingBands,
 ) -> Result<Option<RelatedArticle>> {
-    link_with_pending(tx, id, signature, &[pending])
+    let stored = stored_bands(tx, signature.into_iter())?;
+    link_with_pending(tx, id, signature, &[&stored, pending])
 }
 
-/// [`link_near_duplicates`] against several sets of unwritten band keys.
+/// The band keys already written of the articles sharing one with `signatures`, in one
+/// query: a batch's keys looked up one by one cost a statement each (32 an article).
+fn stored_bands<'a>(
+    conn: &Connection,
+    signatures: impl Iterator<Item = &'a Signature>,
+) -> Result<PendingBands> {
+    let mut keys: Vec<i64> = signatures.flat_map(|s| s.band_keys()).collect();
+    let mut found = PendingBands::default();
+    if keys.is_empty() {
+        return Ok(found);
+    }
+    // In key order, the index is read front to back. Each key is looked up straight
+    // from the list (`IN rarray(…)` first copied the list into a temporary index).
+    keys.sort_unstable();
+    keys.dedup();
+    let keys: Vec<Value> = keys.into_iter().map(Value::Integer).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.band_key, b.article_id
+         FROM rarray(?1) AS k CROSS JOIN article_bands AS b ON b.band_key = k.value",
+    )?;
+    let mut rows = stmt.query([Rc::new(keys)])?;
+    while let Some(row) = rows.next()? {
+        found
+            .by_key
+            .entry(row.get(0)?)
+            .or_default()
+            .push(row.get(1)?);
+    }
+    Ok(found)
+}
+
+/// [`link_near_duplicates`] against the band keys in `known`, the stored ones among them
+/// (which may hold a deleted article's keys under an id given again to `id`).
 fn link_with_pending(
     tx: &Transaction,
     id: i64,
     signature: Option<&Signature>,
-    pending: &[&PendingBands],
+    known: &[&PendingBands],
 ) -> Result<Option<RelatedArticle>> {
     let Some(signature) = signature else {
         // Too short to compare: an empty signature says it was looked at.
@@ -76,17 +152,11 @@ fn link_with_pending(
         return Ok(None);
     };
     let keys = signature.band_keys();
-    let mut candidates: Vec<i64> = pending.iter().flat_map(|p| p.matching(&keys)).collect();
-    {
-        let mut find = tx.prepare_cached(
-            "SELECT article_id FROM article_bands WHERE band_key = ?1 AND article_id <> ?2",
-        )?;
-        for key in &keys {
-            for other in find.query_map(params![key, id], |r| r.get(0))? {
-                candidates.push(other?);
-            }
-        }
-    }
+    let mut candidates: Vec<i64> = known
+        .iter()
+        .flat_map(|p| p.matching(&keys))
+        .filter(|&other| other != id)
+        .collect();
     candidates.sort_unstable();
     candidates.dedup();
     let mut best: Option<RelatedArticle> = None;
@@ -134,8 +204,30 @@ fn link_with_pending(
 #[derive(Default)]
 pub(crate) struct PendingBands {
     /// Band key → the articles with it.
-    by_key: std::collections::HashMap<i64, Vec<i64>>,
+    by_key: HashMap<i64, Vec<i64>, BuildHasherDefault<KeyHasher>>,
     articles: usize,
+}
+
+/// Hashes a band key as itself: keys are already well-mixed 64-bit hashes, and SipHash
+/// of 320,000 keys per 10,000 articles showed in the writer's profile.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_i64` is used; any other input is folded in byte by byte.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_i64(&mut self, key: i64) {
+        self.0 = key as u64;
+    }
 }
 
 impl PendingBands {
@@ -195,13 +287,26 @@ impl PendingBands {
 fn insert_bands(conn: &mut Connection, rows: &[(i64, i64)]) -> Result<()> {
     let tx = conn.transaction()?;
     {
-        // One row a statement: measured faster than many rows from a VALUES list. No
-        // check that the article is still there: keys of a deleted one are harmless.
-        let mut band = tx.prepare_cached(
-            "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
-        )?;
-        for (key, id) in rows {
-            band.execute(params![key, id])?;
+        // No check that the article is still there: keys of a deleted one are harmless.
+        // BAND_ROWS rows a statement, the statement kept prepared: a statement a row
+        // cost twice the row's own insert.
+        const BAND_ROWS: usize = 64;
+        let insert = |n: usize| {
+            let values = vec!["(?, ?)"; n].join(", ");
+            format!("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES {values}")
+        };
+        let mut chunks = rows.chunks_exact(BAND_ROWS);
+        let mut many = tx.prepare_cached(&insert(BAND_ROWS))?;
+        for chunk in &mut chunks {
+            let values: Vec<&dyn ToSql> = chunk
+                .iter()
+                .flat_map(|(key, id)| [key as &dyn ToSql, id])
+                .collect();
+            many.execute(values.as_slice())?;
+        }
+        let mut one = tx.prepare_cached(&insert(1))?;
+        for (key, id) in chunks.remainder() {
+            one.execute(params![key, id])?;
         }
     }
     if let Some(last) = rows.iter().map(|&(_, id)| id).max() {
@@ -348,15 +453,25 @@ impl Notebook {
     }
 
     /// Runs `f`, a long run of [`insert_articles`](Self::insert_articles) batches (an
-    /// import), with a larger page cache and search-index buffer, and puts both back
-    /// afterwards. With SQLite's default 2 MB cache a batch's pages spilled to the
-    /// `-wal` before its commit and FTS5's merges read their segments back from the
-    /// file; with FTS5's default 1 MB buffer a batch's terms were written as several
-    /// index segments, each merged again later. Measured on 10,000 news-length
-    /// articles: the writer's CPU time 5.2–5.8 s → 3.9–4.9 s. Costs up to
-    /// [`BULK_CACHE_KIB`] + [`BULK_FTS_HASH`] of memory while `f` runs. The buffer size
-    /// is FTS5 configuration kept in the file, so it is set back even when `f` fails;
-    /// a crash leaves the larger one, which only lets a write hold more terms in memory.
+    /// import), with a larger page cache and search-index buffer and the search index's
+    /// merging put off, and puts all three back afterwards. With SQLite's default 2 MB
+    /// cache a batch's pages spilled to the `-wal` before its commit and FTS5's merges
+    /// read their segments back from the file; with FTS5's default 1 MB buffer a batch's
+    /// terms were written as several index segments, each merged again later. Measured
+    /// on 10,000 news-length articles: the writer's CPU time 5.2–5.8 s → 3.9–4.9 s.
+    /// Costs up to [`BULK_CACHE_KIB`] + [`BULK_FTS_HASH`] of memory while `f` runs.
+    ///
+    /// FTS5 merges a level's index segments once it holds four (`automerge`): with a
+    /// segment per batch, each batch's terms were merged about twice more during an
+    /// import. Here the batches' segments pile up (FTS5's own `crisismerge` still merges
+    /// a level of 16) and are merged once at the end, down to fewer than four per level
+    /// as merging as it goes would leave them, or fewer: search reads no more segments
+    /// than before. See [`merge_index`].
+    ///
+    /// The buffer size and `automerge` are FTS5 configuration kept in the file, so they
+    /// are set back even when `f` fails; a crash leaves the larger buffer, which only
+    /// lets a write hold more terms in memory, and `automerge` off, which the next open
+    /// puts back ([`restore_index_merging`]).
     pub fn bulk_writes<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
         // Best effort: a notebook that cannot take the settings (a full disk) is written
         // as it is.
@@ -365,24 +480,20 @@ impl Notebook {
             .pragma_query_value(None, "cache_size", |r| r.get(0))
             .ok();
         let _ = self.conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB);
-        let hash: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT coalesce((SELECT v FROM articles_fts_config WHERE k = 'hashsize'), ?1)",
-                [FTS_DEFAULT_HASH],
-                |r| r.get(0),
-            )
-            .ok();
-        let set_hash = |conn: &Connection, size: i64| {
-            conn.execute(
-                "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', ?1)",
-                [size],
-            )
-        };
-        let raised = hash.is_some() && set_hash(&self.conn, BULK_FTS_HASH).is_ok();
+        let hash = fts_setting(&self.conn, "hashsize", FTS_DEFAULT_HASH);
+        let raised = hash.is_some() && set_fts(&self.conn, "hashsize", BULK_FTS_HASH).is_ok();
+        // Another import running alongside may have left 0: never put that back.
+        let automerge = fts_setting(&self.conn, "automerge", FTS_DEFAULT_AUTOMERGE)
+            .filter(|&n| n != 0)
+            .unwrap_or(FTS_DEFAULT_AUTOMERGE);
+        let deferred = set_fts(&self.conn, "automerge", 0).is_ok();
         let result = f(self);
+        if deferred {
+            let _ = set_fts(&self.conn, "automerge", automerge);
+            let _ = merge_index(&self.conn);
+        }
         if let (true, Some(hash)) = (raised, hash) {
-            let _ = set_hash(&self.conn, hash);
+            let _ = set_fts(&self.conn, "hashsize", hash);
         }
         if let Some(cache) = cache {
             // Lowering the cache frees the pages past the new size.
@@ -441,10 +552,15 @@ impl Notebook {
             )?
             .execute([first])?;
         }
+        let stored = stored_bands(
+            &tx,
+            new.iter().filter_map(|(_, _, a)| a.keys.signature.as_ref()),
+        )?;
         let mut bands = PendingBands::default();
         for &(at, id, article) in &new {
             let signature = article.keys.signature.as_ref();
-            let related = link_with_pending(&tx, id, signature, &[&self.pending_bands, &bands])?;
+            let related =
+                link_with_pending(&tx, id, signature, &[&stored, &self.pending_bands, &bands])?;
             if let Some(signature) = signature {
                 bands.add(id, signature);
             }
@@ -804,14 +920,20 @@ mod batch_tests {
         let texts: Vec<String> = (0..40).map(|i| text(i, &format!("word{i}"))).collect();
         let outcomes = nb.bulk_writes(|nb| {
             assert_eq!(
-                (cache(nb), hash(nb)),
-                (-BULK_CACHE_KIB, Some(BULK_FTS_HASH))
+                (cache(nb), hash(nb), automerge(nb)),
+                (-BULK_CACHE_KIB, Some(BULK_FTS_HASH), 0)
             );
-            store(nb, &texts)
+            // A segment a batch, none merged while the import runs.
+            let outcomes: Vec<_> = texts.chunks(5).flat_map(|t| store(nb, t)).collect();
+            assert_eq!(segments(nb), 8);
+            outcomes
         });
         assert!(outcomes.iter().all(|o| o.is_ok()));
         assert_eq!(cache(&nb), before);
         assert_eq!(hash(&nb), Some(FTS_DEFAULT_HASH));
+        assert_eq!(automerge(&nb), FTS_DEFAULT_AUTOMERGE);
+        // Merged at the end as merging along would have: fewer than four a level.
+        assert_eq!(segments(&nb), 1);
         assert_eq!(nb.search_articles("word39").unwrap()[0].id, 40);
         assert_eq!(
             count(
@@ -826,6 +948,34 @@ mod batch_tests {
                 [],
             )
             .unwrap();
+    }
+
+    fn automerge(nb: &Notebook) -> i64 {
+        fts_setting(&nb.conn, "automerge", FTS_DEFAULT_AUTOMERGE).unwrap()
+    }
+
+    /// The articles' index segments (each has its rows in the `_idx` table).
+    fn segments(nb: &Notebook) -> i64 {
+        count(nb, "SELECT count(DISTINCT segid) FROM articles_fts_idx")
+    }
+
+    #[test]
+    fn an_import_cut_short_gets_its_index_merged_on_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.attest");
+        let mut nb = Notebook::open(&path).unwrap();
+        let texts: Vec<String> = (0..30).map(|i| text(i, &format!("word{i}"))).collect();
+        // As a crash in `bulk_writes` leaves it: merging off, a segment a batch.
+        set_fts(&nb.conn, "automerge", 0).unwrap();
+        for batch in texts.chunks(5) {
+            assert!(store(&mut nb, batch).iter().all(|o| o.is_ok()));
+        }
+        assert_eq!(segments(&nb), 6);
+        drop(nb);
+        let nb = Notebook::open(&path).unwrap();
+        assert_eq!(automerge(&nb), FTS_DEFAULT_AUTOMERGE);
+        assert_eq!(segments(&nb), 1);
+        assert_eq!(nb.search_articles("word29").unwrap()[0].id, 30);
     }
 
     #[test]

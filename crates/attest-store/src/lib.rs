@@ -294,6 +294,8 @@ impl Notebook {
             return Err(StoreError::ReadOnly { path: shown });
         }
         conn.busy_timeout(options.busy_timeout)?;
+        // `rarray(?)`: a list of keys bound as one parameter (near-duplicate lookups).
+        rusqlite::vtab::array::load_module(&conn)?;
         // Every transaction takes the write lock when it begins, waiting its turn. A
         // deferred one that reads first (an import asks "is this text here already?")
         // would fail at once, not wait, if another connection committed in between.
@@ -343,6 +345,9 @@ impl Notebook {
         migrations::migrate(&mut notebook.conn, &notebook.path)?;
         // This session's undo history (TEMP triggers and log, on this connection only).
         undo::install(&notebook.conn)?;
+        // Best effort, like the settings it puts back: a notebook that cannot take
+        // them now (a full disk, another program's import) gets them on a later open.
+        let _ = articles::restore_index_merging(&notebook.conn);
         match notebook.sign_unsigned_articles() {
             // The near-duplicate index catches up on an open with room to write it.
             Err(StoreError::DiskFull) => {}
