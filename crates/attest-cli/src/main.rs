@@ -107,7 +107,7 @@ enum Command {
     /// trash is emptied.
     #[command(subcommand)]
     Trash(trash::TrashCommand),
-    /// Measure speed and memory (see ARCHITECTURE.md, "Benchmarks").
+    /// Measure speed and memory (see BENCHMARKS.md).
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Replace an article's text with a corrected file (read as import reads it);
