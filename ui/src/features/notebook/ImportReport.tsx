@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import type { FileReport } from "../../bindings/FileReport";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import { countOf, fileName } from "../../lib/format";
@@ -36,10 +37,47 @@ function details(outcome: ImportOutcome): string[] {
 }
 
 
-/** A file's name, or for an article inside one (an archive entry, a message, a chapter) "file › part". */
-export function reportLabel(file: string): string {
-  const [path, ...parts] = file.split(" › ");
-  return [fileName(path ?? file), ...parts].join(" › ");
+/**
+ * What each report row calls its file: the file's name, with as many of its folders as
+ * tell it from the other files of the report (a dropped folder of saved pages holds a
+ * "source.html" in each subfolder), and for an article inside a file (an archive entry,
+ * a message, a chapter) "file › part".
+ */
+export function reportLabels(files: string[]): string[] {
+  const pathOf = (file: string) => file.split(" › ")[0] ?? file;
+  const components = new Map<string, string[]>();
+  for (const file of files) {
+    const path = pathOf(file);
+    if (!components.has(path)) components.set(path, path.split(/[\\/]/).filter((c) => c !== ""));
+  }
+  // Each path starts with its name alone; the paths whose shown part another path
+  // shares show one folder more, until none does (or a path has no folder left).
+  const shown = new Map([...components.keys()].map((path) => [path, 1]));
+  const suffix = (path: string) => components.get(path)!.slice(-shown.get(path)!).join("/");
+  for (let clash = true; clash; ) {
+    clash = false;
+    const bySuffix = new Map<string, string[]>();
+    for (const path of shown.keys()) {
+      const key = suffix(path);
+      const same = bySuffix.get(key);
+      if (same) same.push(path);
+      else bySuffix.set(key, [path]);
+    }
+    for (const paths of bySuffix.values()) {
+      if (paths.length < 2) continue;
+      for (const path of paths) {
+        if (shown.get(path)! < components.get(path)!.length) {
+          shown.set(path, shown.get(path)! + 1);
+          clash = true;
+        }
+      }
+    }
+  }
+  return files.map((file) => {
+    const [path, ...parts] = file.split(" › ");
+    const name = components.get(pathOf(file))!.length > 0 ? suffix(pathOf(file)) : fileName(path ?? file);
+    return [name, ...parts].join(" › ");
+  });
 }
 
 /** "3 imported, 1 related, 2 duplicates, 1 failed": the outcomes that occurred, in the report's order of importance. */
@@ -63,6 +101,7 @@ type ImportReportProps = {
 export function ImportReport({ reports, onDismiss }: ImportReportProps) {
   useEscape(onDismiss);
   const count = (status: ImportOutcome["status"]) => reports.filter((r) => r.outcome.status === status).length;
+  const labels = useMemo(() => reportLabels(reports.map((r) => r.file)), [reports]);
   return (
     <section className="import-report" data-testid="import-report" aria-label="Import report">
       <header className="import-report-header">
@@ -78,7 +117,7 @@ export function ImportReport({ reports, onDismiss }: ImportReportProps) {
         {reports.map((report, index) => (
           <li key={`${report.file}-${index}`} className="import-row" data-testid="import-row" data-status={report.outcome.status}>
             <span className="import-file" title={report.file}>
-              {reportLabel(report.file)}
+              {labels[index]}
             </span>
             <span className={`import-status status-${report.outcome.status}`}>{LABELS[report.outcome.status]}</span>
             {details(report.outcome).map((detail) => (
