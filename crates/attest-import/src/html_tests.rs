@@ -83,6 +83,33 @@ fn an_article_page_gives_only_its_body() {
 }
 
 #[test]
+fn a_hard_wrapped_paragraph_is_one_paragraph_and_pre_keeps_its_lines() {
+    // Hand-written HTML wraps its paragraphs; a browser shows each `<p>` as one block.
+    let wrapped: String = BODY
+        .iter()
+        .map(|p| format!("<p>{}</p>\n", escape(p).replacen(", ", ",\n    ", 2)))
+        .collect();
+    let page = format!(
+        "<html><head><title>Bridge</title></head><body><article>{wrapped}<div><pre>lorries 5\nbuses 2</pre></div></article></body></html>"
+    );
+    let d = html(page.as_bytes());
+    let paragraphs: Vec<&str> = d.text.split("\n\n").collect();
+    for p in BODY {
+        assert!(
+            paragraphs.contains(&p),
+            "{p:?} as one paragraph in {:?}",
+            d.text
+        );
+    }
+    let lines: Vec<&str> = d.text.lines().collect();
+    assert!(
+        lines.contains(&"lorries 5") && lines.contains(&"buses 2"),
+        "the preformatted lines apart in {:?}",
+        d.text
+    );
+}
+
+#[test]
 fn every_character_of_the_body_is_kept_in_order() {
     let d = html(article_page("<title>Bridge</title>", "").as_bytes());
     let body = non_ws(&BODY.concat());

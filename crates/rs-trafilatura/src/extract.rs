@@ -2372,6 +2372,7 @@ fn extract_filtered_text_inner(
     let mut out = String::new();
     let mut skip_depths: Vec<usize> = Vec::new();
     let mut path: Vec<dom_query::NodeId> = Vec::new();
+    let mut pre_depth: Option<usize> = None;
 
     // Get the root node for traversal
     let Some(root_node) = root.nodes().first() else {
@@ -2407,6 +2408,13 @@ fn extract_filtered_text_inner(
         }
         let depth = path.len();
         path.push(node.id);
+        // Attest patch: whether this node is inside a `<pre>` (its text keeps its lines).
+        if pre_depth.is_some_and(|pre| depth <= pre) {
+            pre_depth = None;
+        }
+        if pre_depth.is_none() && node.node_name().is_some_and(|t| t.eq_ignore_ascii_case("pre")) {
+            pre_depth = Some(depth);
+        }
         while let Some(top) = skip_depths.last() {
             if depth <= *top {
                 skip_depths.pop();
@@ -2713,7 +2721,14 @@ fn extract_filtered_text_inner(
 
         if node.is_text() {
             let text = node.text();
-            out.push_str(&text);
+            if pre_depth.is_some() {
+                out.push_str(&text);
+            } else {
+                // Attest patch: a line break in a text node is white space, as a browser
+                // shows it; upstream kept it, so a hard-wrapped `<p>` came out as one
+                // paragraph per source line.
+                push_collapsed(&mut out, &text);
+            }
             out.push(' ');
         }
     }
@@ -3223,6 +3238,24 @@ fn push_escaped(out: &mut String, input: &str) {
 fn lower_prefix(text: &str, n: usize) -> String {
     let head: String = text.chars().take(n).collect();
     head.to_lowercase().chars().take(n).collect()
+}
+
+/// Appends `text` with each run of white space as one space.
+fn push_collapsed(out: &mut String, text: &str) {
+    let mut words = text.split_whitespace();
+    if text.starts_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    if let Some(first) = words.next() {
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
+        if text.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+    }
 }
 
 fn normalize_text_output(input: &str) -> String {
