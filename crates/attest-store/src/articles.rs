@@ -61,12 +61,15 @@ fn merge_index(conn: &Connection) -> rusqlite::Result<usize> {
 }
 
 /// Puts back the index merging that [`Notebook::bulk_writes`] turns off during an
-/// import, when a crash kept it from doing so, and does the merging put off. Attest
-/// never turns merging off otherwise.
+/// import, when a crash kept it from doing so (Attest never turns merging off
+/// otherwise). Only the setting: the segments left over stay until the next import
+/// merges them all at its end (search reads them meanwhile). A full merge
+/// here would hold the write lock for seconds at an open, and "off" may as well mean
+/// that another connection is importing right now (the app's background check opens
+/// the notebook while the user's import runs): its writer would time out waiting.
 pub(crate) fn restore_index_merging(conn: &Connection) -> rusqlite::Result<()> {
     if fts_setting(conn, "automerge", FTS_DEFAULT_AUTOMERGE) == Some(0) {
         set_fts(conn, "automerge", FTS_DEFAULT_AUTOMERGE)?;
-        merge_index(conn)?;
     }
     Ok(())
 }
@@ -471,7 +474,7 @@ impl Notebook {
     /// The buffer size and `automerge` are FTS5 configuration kept in the file, so they
     /// are set back even when `f` fails; a crash leaves the larger buffer, which only
     /// lets a write hold more terms in memory, and `automerge` off, which the next open
-    /// puts back ([`restore_index_merging`]).
+    /// puts back ([`restore_index_merging`]); the next import merges what was left.
     pub fn bulk_writes<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
         // Best effort: a notebook that cannot take the settings (a full disk) is written
         // as it is.
@@ -960,7 +963,7 @@ mod batch_tests {
     }
 
     #[test]
-    fn an_import_cut_short_gets_its_index_merged_on_the_next_open() {
+    fn an_import_cut_short_gets_its_index_merging_back_on_the_next_open() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("n.attest");
         let mut nb = Notebook::open(&path).unwrap();
@@ -972,10 +975,21 @@ mod batch_tests {
         }
         assert_eq!(segments(&nb), 6);
         drop(nb);
-        let nb = Notebook::open(&path).unwrap();
+        let mut nb = Notebook::open(&path).unwrap();
         assert_eq!(automerge(&nb), FTS_DEFAULT_AUTOMERGE);
-        assert_eq!(segments(&nb), 1);
+        // The open only puts the setting back: no merge holds the write lock.
+        assert_eq!(segments(&nb), 6);
         assert_eq!(nb.search_articles("word29").unwrap()[0].id, 30);
+        // The next import merges what the one cut short left.
+        let more = [text(30, "word30")];
+        assert!(nb
+            .bulk_writes(|nb| store(nb, &more))
+            .iter()
+            .all(|o| o.is_ok()));
+        assert_eq!(segments(&nb), 1);
+        assert_eq!(automerge(&nb), FTS_DEFAULT_AUTOMERGE);
+        assert_eq!(nb.search_articles("word29").unwrap()[0].id, 30);
+        assert_eq!(nb.search_articles("word30").unwrap()[0].id, 31);
     }
 
     #[test]
