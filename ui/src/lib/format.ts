@@ -64,7 +64,12 @@ export const ACTOR_KIND_LABELS = {
 
 /** The file name of a path (either separator); the whole path belongs in a tooltip. */
 export function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() || path;
+  return pathComponents(path).pop() || path;
+}
+
+/** A path's folders and name, split at either slash (paths come from any system). */
+export function pathComponents(path: string): string[] {
+  return path.split(/[\\/]/).filter((c) => c !== "");
 }
 
 export const STANCE_LABELS = {

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { FileReport } from "../../bindings/FileReport";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
-import { countOf, fileName } from "../../lib/format";
+import { countOf, pathComponents } from "../../lib/format";
 import { useEscape } from "../../lib/useEscape";
 
 const LABELS: Record<ImportOutcome["status"], string> = {
@@ -48,7 +48,7 @@ export function reportLabels(files: string[]): string[] {
   const components = new Map<string, string[]>();
   for (const file of files) {
     const path = pathOf(file);
-    if (!components.has(path)) components.set(path, path.split(/[\\/]/).filter((c) => c !== ""));
+    if (!components.has(path)) components.set(path, pathComponents(path));
   }
   // Each path starts with its name alone; the paths whose shown part another path
   // shares show one folder more, until none does (or a path has no folder left).
@@ -75,7 +75,8 @@ export function reportLabels(files: string[]): string[] {
   }
   return files.map((file) => {
     const [path, ...parts] = file.split(" › ");
-    const name = components.get(pathOf(file))!.length > 0 ? suffix(pathOf(file)) : fileName(path ?? file);
+    // A path with no name at all ("", "/") is shown as it is.
+    const name = components.get(pathOf(file))!.length > 0 ? suffix(pathOf(file)) : (path ?? file);
     return [name, ...parts].join(" › ");
   });
 }
